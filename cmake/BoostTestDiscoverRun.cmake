@@ -1,0 +1,22 @@
+# Script mode half of BoostTestDiscover: writes add_test() lines for each top-level suite of EXE.
+execute_process(COMMAND ${EXE} --list_content ERROR_VARIABLE listing OUTPUT_VARIABLE out
+                RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${EXE} --list_content failed (${rc}): ${listing}${out}")
+endif()
+string(REPLACE "\n" ";" lines "${listing}")
+set(content "")
+set(count 0)
+foreach(line IN LISTS lines)
+  # Top-level suites are the lines without leading spaces, e.g. "Calendar*".
+  if(line MATCHES "^([A-Za-z0-9_]+)\\*?$")
+    set(suite ${CMAKE_MATCH_1})
+    string(APPEND content "add_test(\"${PREFIX}.${suite}\" \"${EXE}\" \"--run_test=${suite}\" \"--report_level=short\")\n")
+    string(APPEND content "set_tests_properties(\"${PREFIX}.${suite}\" PROPERTIES WORKING_DIRECTORY \"${WORKDIR}\" TIMEOUT ${TIMEOUT} ENVIRONMENT \"${ENVIRONMENT}\" LABELS \"${LABELS}\")\n")
+    math(EXPR count "${count}+1")
+  endif()
+endforeach()
+if(count EQUAL 0)
+  message(FATAL_ERROR "${EXE} lists no test suite")
+endif()
+file(WRITE ${OUT} "${content}")

@@ -1,0 +1,216 @@
+#include "samla/models/rules.h"
+
+#include <algorithm>
+
+namespace samla {
+namespace {
+
+// Messages are English gettext msgids; {n} are positional arguments.
+Rejection refuse(std::string_view format, std::vector<RejectionArg> args = {}) {
+  return Rejection{format, std::move(args)};
+}
+
+bool is_system(const Event& e) { return e.actor == kSystemActor; }
+
+bool is_blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// The context every check needs: the state, the event, who acted and how to name things.
+struct Check {
+  const Conversation& c;
+  const Event& e;
+  const Directory& dir;
+  const User* actor;
+
+  [[nodiscard]] std::string name(const std::string& id) const { return dir.display_name(id); }
+  [[nodiscard]] std::string owner() const { return name(c.owner_department); }
+
+  // Members of the owning department act on it; an admin may too.
+  [[nodiscard]] std::optional<Rejection> owner_member(std::string_view what) const {
+    if (actor->is_member_of(c.owner_department) || actor->is_admin()) return std::nullopt;
+    return refuse("only members of {0} can {1} this conversation", {owner(), std::string(what)});
+  }
+  [[nodiscard]] std::optional<Rejection> open(std::string_view what) const {
+    if (c.is_open()) return std::nullopt;
+    return refuse("the conversation is closed; reopen it before you {0}", {std::string(what)});
+  }
+  [[nodiscard]] std::optional<Rejection> handover_pending(std::string_view what) const {
+    if (c.handover) return std::nullopt;
+    if (c.last_handover) {
+      const auto& last = *c.last_handover;
+      switch (last.kind) {
+        case HandoverOutcome::Kind::Accepted:
+          return refuse("the handover was already accepted by {0} at {1}",
+                        {name(last.by), last.at});
+        case HandoverOutcome::Kind::Declined:
+          return refuse("the handover was already declined by {0} at {1}",
+                        {name(last.by), last.at});
+        case HandoverOutcome::Kind::Withdrawn:
+          return refuse("the handover was withdrawn by {0} at {1}", {name(last.by), last.at});
+      }
+    }
+    return refuse("there is no handover to {0}", {std::string(what)});
+  }
+  [[nodiscard]] std::optional<Rejection> receiving_member(std::string_view what) const {
+    if (actor->is_member_of(c.handover->to_department)) return std::nullopt;
+    return refuse("only members of {0} can {1} this handover",
+                  {name(c.handover->to_department), std::string(what)});
+  }
+
+  [[nodiscard]] std::optional<Rejection> operator()(const MessageReceived& p) const {
+    const auto& ids = c.message_ids;
+    if (std::find(ids.begin(), ids.end(), p.message.external_id) != ids.end()) {
+      return refuse("this message is already in the conversation");
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const AutoReplySent&) const {
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const Assigned& p) const {
+    if (auto r = open("assign it")) return r;
+    if (p.expected_assignee != c.assignee) {
+      if (c.assignee) {
+        return refuse("{0} assigned the conversation to {1} at {2} in the meantime",
+                      {name(c.assigned_by), name(*c.assignee), c.assigned_at});
+      }
+      return refuse("{0} unassigned the conversation at {1} in the meantime",
+                    {name(c.assigned_by), c.assigned_at});
+    }
+    if (c.assignee && *c.assignee == p.assignee) {
+      return refuse("the conversation is already assigned to {0}", {name(p.assignee)});
+    }
+    const bool lead = actor->is_lead_of(c.owner_department) || actor->is_admin();
+    if (p.assignee == e.actor) {  // a claim
+      if (!actor->is_member_of(c.owner_department) && !actor->is_admin()) {
+        return refuse("only members of {0} can claim this conversation", {owner()});
+      }
+      if (c.assignee && !lead) {
+        return refuse("the conversation is assigned to {0}; ask a lead of {1} to reassign it",
+                      {name(*c.assignee), owner()});
+      }
+      return std::nullopt;
+    }
+    if (!lead) return refuse("only a lead of {0} can assign this conversation", {owner()});
+    const User* assignee = dir.user(p.assignee);
+    if (assignee == nullptr) return refuse("{0} is not a known user", {p.assignee});
+    if (!assignee->is_member_of(c.owner_department)) {
+      return refuse("{0} is not a member of {1}", {name(p.assignee), owner()});
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const Unassigned&) const {
+    if (!c.assignee) return refuse("the conversation is not assigned to anyone");
+    if (*c.assignee == e.actor || actor->is_lead_of(c.owner_department) || actor->is_admin()) {
+      return std::nullopt;
+    }
+    return refuse("only {0} or a lead of {1} can unassign this conversation",
+                  {name(*c.assignee), owner()});
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const ReplyQueued& p) const {
+    if (auto r = open("reply")) return r;
+    if (auto r = owner_member("reply to")) return r;
+    if (is_blank(p.text)) return refuse("the reply is empty");
+    if (c.reply(p.reply_id) != nullptr) return refuse("this reply is already queued");
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const ReplySent& p) const {
+    const Reply* r = c.reply(p.reply_id);
+    if (r == nullptr) return refuse("there is no such reply to send");
+    if (r->state == Reply::State::Sent) return refuse("this reply was already sent");
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const ReplyFailed& p) const {
+    const Reply* r = c.reply(p.reply_id);
+    if (r == nullptr) return refuse("there is no such reply to send");
+    if (r->state == Reply::State::Sent) return refuse("this reply was already sent");
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const PreliminaryReplySent& p) const {
+    if (auto r = open("send a preliminary reply")) return r;
+    if (auto r = owner_member("reply to")) return r;
+    if (!c.awaiting_since) return refuse("no message is waiting for an answer");
+    if (p.promised <= e.at) return refuse("the promised date must be in the future");
+    if (is_blank(p.text)) return refuse("the reply is empty");
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const NoteAdded& p) const {
+    if (is_blank(p.text)) return refuse("the note is empty");
+    const bool receiving = c.handover && actor->is_member_of(c.handover->to_department);
+    if (receiving) return std::nullopt;
+    return owner_member("add notes to");
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const HandoverRequested& p) const {
+    if (auto r = open("hand it over")) return r;
+    if (auto r = owner_member("hand over")) return r;
+    if (c.handover) {
+      return refuse("a handover to {0} is already waiting to be accepted",
+                    {name(c.handover->to_department)});
+    }
+    if (dir.department(p.to_department) == nullptr) {
+      return refuse("{0} is not a known department", {p.to_department});
+    }
+    if (p.to_department == c.owner_department) {
+      return refuse("the conversation already belongs to {0}", {owner()});
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const HandoverAccepted&) const {
+    if (auto r = handover_pending("accept")) return r;
+    return receiving_member("accept");
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const HandoverDeclined& p) const {
+    if (auto r = handover_pending("decline")) return r;
+    if (auto r = receiving_member("decline")) return r;
+    if (is_blank(p.reason)) return refuse("give a reason for declining the handover");
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const HandoverWithdrawn&) const {
+    if (auto r = handover_pending("withdraw")) return r;
+    return owner_member("withdraw the handover of");
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const Closed&) const {
+    if (!c.is_open()) return refuse("the conversation is already closed");
+    if (auto r = owner_member("close")) return r;
+    if (c.handover) {
+      return refuse("a handover to {0} is waiting; withdraw it before closing",
+                    {name(c.handover->to_department)});
+    }
+    return std::nullopt;
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const Reopened&) const {
+    if (c.is_open()) return refuse("the conversation is already open");
+    return owner_member("reopen");
+  }
+};
+
+// Events only channels and the sending agent make; people make the rest.
+bool system_only(const EventPayload& p) {
+  return std::holds_alternative<MessageReceived>(p) || std::holds_alternative<AutoReplySent>(p) ||
+         std::holds_alternative<ReplySent>(p) || std::holds_alternative<ReplyFailed>(p);
+}
+
+}  // namespace
+
+std::optional<Rejection> check(const Conversation& before, const Event& event,
+                               const Directory& directory) {
+  const bool creates = std::holds_alternative<MessageReceived>(event.payload);
+  if (!before.exists() && !creates) return refuse("there is no such conversation");
+  if (system_only(event.payload)) {
+    if (!is_system(event)) {
+      return refuse("{0} events come from the channel, not from a person",
+                    {std::string(event.type_name())});
+    }
+    return std::visit(Check{before, event, directory, nullptr}, event.payload);
+  }
+  if (is_system(event)) {
+    return refuse("{0} must be done by a person", {std::string(event.type_name())});
+  }
+  const User* actor = directory.user(event.actor);
+  if (actor == nullptr) return refuse("{0} is not a known user", {event.actor});
+  return std::visit(Check{before, event, directory, actor}, event.payload);
+}
+
+}  // namespace samla
