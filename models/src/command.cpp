@@ -11,9 +11,7 @@ struct ToPayload {
   const Conversation& state;
   const CommandContext& context;
 
-  EventPayload operator()(const Claim&) const {
-    return Assigned{context.actor, state.assignee};
-  }
+  EventPayload operator()(const Claim&) const { return Assigned{context.actor, state.assignee}; }
   EventPayload operator()(const Assign& c) const { return Assigned{c.assignee, state.assignee}; }
   EventPayload operator()(const Unassign&) const { return Unassigned{}; }
   EventPayload operator()(const AddNote& c) const { return NoteAdded{c.text}; }
@@ -48,12 +46,9 @@ std::string acting_department(const Conversation& state, const Command& command)
 
 Decision decide(const Conversation& state, const Command& command, const CommandContext& context,
                 const Directory& directory) {
-  Event event{context.new_id(),
-              state.id,
-              context.actor,
-              acting_department(state, command),
-              context.now,
-              std::visit(ToPayload{state, context}, command),
+  Event event{context.new_id(), state.id,
+              context.actor,    acting_department(state, command),
+              context.now,      std::visit(ToPayload{state, context}, command),
               std::nullopt};
   if (auto rejection = check(state, event, directory)) return Decision{{}, std::move(rejection)};
   return Decision{{std::move(event)}, std::nullopt};

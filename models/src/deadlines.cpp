@@ -82,8 +82,8 @@ std::vector<Reminder> DeadlineRules::reminders(const Conversation& c, Instant no
   if (c.handover) {
     // Office time counts on the receiving side: they are the ones who must act.
     const auto calendar = calendar_for(c.handover->to_department);
-    const auto limit = calendar.add_working_time(c.handover->requested_at,
-                                                 policy.handover_reminder_after);
+    const auto limit =
+        calendar.add_working_time(c.handover->requested_at, policy.handover_reminder_after);
     if (limit <= now) out.push_back({ReminderKind::HandoverNotAccepted, limit});
   }
   return out;

@@ -62,21 +62,21 @@ struct Effect {
     c.handover = PendingHandover{c.owner_department, p.to_department, e.actor, e.at, p.note};
   }
   void operator()(const HandoverAccepted&) const {
-    c.last_handover = HandoverOutcome{HandoverOutcome::Kind::Accepted,
-                                      c.handover->to_department, e.actor, e.at, {}};
+    c.last_handover = HandoverOutcome{
+        HandoverOutcome::Kind::Accepted, c.handover->to_department, e.actor, e.at, {}};
     c.owner_department = c.handover->to_department;
     // The receiving department decides who works on it; the deadline clock keeps running.
     c.assignee.reset();
     c.handover.reset();
   }
   void operator()(const HandoverDeclined& p) const {
-    c.last_handover = HandoverOutcome{HandoverOutcome::Kind::Declined,
-                                      c.handover->to_department, e.actor, e.at, p.reason};
+    c.last_handover = HandoverOutcome{HandoverOutcome::Kind::Declined, c.handover->to_department,
+                                      e.actor, e.at, p.reason};
     c.handover.reset();
   }
   void operator()(const HandoverWithdrawn&) const {
-    c.last_handover = HandoverOutcome{HandoverOutcome::Kind::Withdrawn,
-                                      c.handover->to_department, e.actor, e.at, {}};
+    c.last_handover = HandoverOutcome{
+        HandoverOutcome::Kind::Withdrawn, c.handover->to_department, e.actor, e.at, {}};
     c.handover.reset();
   }
   void operator()(const Closed&) const {

@@ -38,10 +38,9 @@ std::string format_local(Instant at, const TimeZone& zone) {
   const date::year_month_day ymd{day};
   const date::hh_mm_ss<std::chrono::seconds> tod{local - day};
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%02u.%02u.%04d %02d:%02d",
-                static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
-                static_cast<int>(ymd.year()), static_cast<int>(tod.hours().count()),
-                static_cast<int>(tod.minutes().count()));
+  std::snprintf(buffer, sizeof buffer, "%02u.%02u.%04d %02d:%02d", static_cast<unsigned>(ymd.day()),
+                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()),
+                static_cast<int>(tod.hours().count()), static_cast<int>(tod.minutes().count()));
   return buffer;
 }
 

@@ -5,7 +5,9 @@
 namespace samla {
 namespace {
 
-// Messages are English gettext msgids; {n} are positional arguments.
+// Messages are English gettext msgids; {n} are positional arguments. Every refusal is a whole
+// sentence written as the literal first argument of refuse(): scripts/update-po.sh extracts them
+// from there (xgettext --keyword=refuse:1), and translators need sentences, not pieces.
 Rejection refuse(std::string_view format, std::vector<RejectionArg> args = {}) {
   return Rejection{format, std::move(args)};
 }
@@ -28,35 +30,25 @@ struct Check {
   [[nodiscard]] std::string owner() const { return name(c.owner_department); }
 
   // Members of the owning department act on it; an admin may too.
-  [[nodiscard]] std::optional<Rejection> owner_member(std::string_view what) const {
-    if (actor->is_member_of(c.owner_department) || actor->is_admin()) return std::nullopt;
-    return refuse("only members of {0} can {1} this conversation", {owner(), std::string(what)});
+  [[nodiscard]] bool owner_side() const {
+    return actor->is_member_of(c.owner_department) || actor->is_admin();
   }
-  [[nodiscard]] std::optional<Rejection> open(std::string_view what) const {
-    if (c.is_open()) return std::nullopt;
-    return refuse("the conversation is closed; reopen it before you {0}", {std::string(what)});
+  [[nodiscard]] bool receiving_side() const {
+    return actor->is_member_of(c.handover->to_department);
   }
-  [[nodiscard]] std::optional<Rejection> handover_pending(std::string_view what) const {
-    if (c.handover) return std::nullopt;
-    if (c.last_handover) {
-      const auto& last = *c.last_handover;
-      switch (last.kind) {
-        case HandoverOutcome::Kind::Accepted:
-          return refuse("the handover was already accepted by {0} at {1}",
-                        {name(last.by), last.at});
-        case HandoverOutcome::Kind::Declined:
-          return refuse("the handover was already declined by {0} at {1}",
-                        {name(last.by), last.at});
-        case HandoverOutcome::Kind::Withdrawn:
-          return refuse("the handover was withdrawn by {0} at {1}", {name(last.by), last.at});
-      }
+  // Why there is no handover to answer: how the last one ended, if there was one.
+  [[nodiscard]] std::optional<Rejection> handover_settled() const {
+    if (!c.last_handover) return std::nullopt;
+    const auto& last = *c.last_handover;
+    switch (last.kind) {
+      case HandoverOutcome::Kind::Accepted:
+        return refuse("the handover was already accepted by {0} at {1}", {name(last.by), last.at});
+      case HandoverOutcome::Kind::Declined:
+        return refuse("the handover was already declined by {0} at {1}", {name(last.by), last.at});
+      case HandoverOutcome::Kind::Withdrawn:
+        return refuse("the handover was withdrawn by {0} at {1}", {name(last.by), last.at});
     }
-    return refuse("there is no handover to {0}", {std::string(what)});
-  }
-  [[nodiscard]] std::optional<Rejection> receiving_member(std::string_view what) const {
-    if (actor->is_member_of(c.handover->to_department)) return std::nullopt;
-    return refuse("only members of {0} can {1} this handover",
-                  {name(c.handover->to_department), std::string(what)});
+    return std::nullopt;
   }
 
   [[nodiscard]] std::optional<Rejection> operator()(const MessageReceived& p) const {
@@ -70,7 +62,7 @@ struct Check {
     return std::nullopt;
   }
   [[nodiscard]] std::optional<Rejection> operator()(const Assigned& p) const {
-    if (auto r = open("assign it")) return r;
+    if (!c.is_open()) return refuse("the conversation is closed; reopen it before you assign it");
     if (p.expected_assignee != c.assignee) {
       if (c.assignee) {
         return refuse("{0} assigned the conversation to {1} at {2} in the meantime",
@@ -110,8 +102,10 @@ struct Check {
                   {name(*c.assignee), owner()});
   }
   [[nodiscard]] std::optional<Rejection> operator()(const ReplyQueued& p) const {
-    if (auto r = open("reply")) return r;
-    if (auto r = owner_member("reply to")) return r;
+    if (!c.is_open()) return refuse("the conversation is closed; reopen it before you reply");
+    if (!owner_side()) {
+      return refuse("only members of {0} can reply to this conversation", {owner()});
+    }
     if (is_blank(p.text)) return refuse("the reply is empty");
     if (c.reply(p.reply_id) != nullptr) return refuse("this reply is already queued");
     return std::nullopt;
@@ -129,8 +123,12 @@ struct Check {
     return std::nullopt;
   }
   [[nodiscard]] std::optional<Rejection> operator()(const PreliminaryReplySent& p) const {
-    if (auto r = open("send a preliminary reply")) return r;
-    if (auto r = owner_member("reply to")) return r;
+    if (!c.is_open()) {
+      return refuse("the conversation is closed; reopen it before you send a preliminary reply");
+    }
+    if (!owner_side()) {
+      return refuse("only members of {0} can reply to this conversation", {owner()});
+    }
     if (!c.awaiting_since) return refuse("no message is waiting for an answer");
     if (p.promised <= e.at) return refuse("the promised date must be in the future");
     if (is_blank(p.text)) return refuse("the reply is empty");
@@ -139,12 +137,16 @@ struct Check {
   [[nodiscard]] std::optional<Rejection> operator()(const NoteAdded& p) const {
     if (is_blank(p.text)) return refuse("the note is empty");
     const bool receiving = c.handover && actor->is_member_of(c.handover->to_department);
-    if (receiving) return std::nullopt;
-    return owner_member("add notes to");
+    if (receiving || owner_side()) return std::nullopt;
+    return refuse("only members of {0} can add notes to this conversation", {owner()});
   }
   [[nodiscard]] std::optional<Rejection> operator()(const HandoverRequested& p) const {
-    if (auto r = open("hand it over")) return r;
-    if (auto r = owner_member("hand over")) return r;
+    if (!c.is_open()) {
+      return refuse("the conversation is closed; reopen it before you hand it over");
+    }
+    if (!owner_side()) {
+      return refuse("only members of {0} can hand over this conversation", {owner()});
+    }
     if (c.handover) {
       return refuse("a handover to {0} is already waiting to be accepted",
                     {name(c.handover->to_department)});
@@ -158,22 +160,30 @@ struct Check {
     return std::nullopt;
   }
   [[nodiscard]] std::optional<Rejection> operator()(const HandoverAccepted&) const {
-    if (auto r = handover_pending("accept")) return r;
-    return receiving_member("accept");
+    if (!c.handover) return handover_settled().value_or(refuse("there is no handover to accept"));
+    if (receiving_side()) return std::nullopt;
+    return refuse("only members of {0} can accept this handover",
+                  {name(c.handover->to_department)});
   }
   [[nodiscard]] std::optional<Rejection> operator()(const HandoverDeclined& p) const {
-    if (auto r = handover_pending("decline")) return r;
-    if (auto r = receiving_member("decline")) return r;
+    if (!c.handover) return handover_settled().value_or(refuse("there is no handover to decline"));
+    if (!receiving_side()) {
+      return refuse("only members of {0} can decline this handover",
+                    {name(c.handover->to_department)});
+    }
     if (is_blank(p.reason)) return refuse("give a reason for declining the handover");
     return std::nullopt;
   }
   [[nodiscard]] std::optional<Rejection> operator()(const HandoverWithdrawn&) const {
-    if (auto r = handover_pending("withdraw")) return r;
-    return owner_member("withdraw the handover of");
+    if (!c.handover) {
+      return handover_settled().value_or(refuse("there is no handover to withdraw"));
+    }
+    if (owner_side()) return std::nullopt;
+    return refuse("only members of {0} can withdraw the handover of this conversation", {owner()});
   }
   [[nodiscard]] std::optional<Rejection> operator()(const Closed&) const {
     if (!c.is_open()) return refuse("the conversation is already closed");
-    if (auto r = owner_member("close")) return r;
+    if (!owner_side()) return refuse("only members of {0} can close this conversation", {owner()});
     if (c.handover) {
       return refuse("a handover to {0} is waiting; withdraw it before closing",
                     {name(c.handover->to_department)});
@@ -182,7 +192,8 @@ struct Check {
   }
   [[nodiscard]] std::optional<Rejection> operator()(const Reopened&) const {
     if (c.is_open()) return refuse("the conversation is already open");
-    return owner_member("reopen");
+    if (owner_side()) return std::nullopt;
+    return refuse("only members of {0} can reopen this conversation", {owner()});
   }
 };
 

@@ -16,9 +16,8 @@ constexpr std::array<std::pair<InboxView, std::string_view>, 6> kNames{{
 }};
 
 bool in_departments(const std::string& department, const ViewScope& scope) {
-  return scope.departments.empty() ||
-         std::find(scope.departments.begin(), scope.departments.end(), department) !=
-             scope.departments.end();
+  return scope.departments.empty() || std::find(scope.departments.begin(), scope.departments.end(),
+                                                department) != scope.departments.end();
 }
 }  // namespace
 

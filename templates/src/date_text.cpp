@@ -7,19 +7,19 @@ namespace samla {
 namespace {
 
 // Index 0 is Monday, as ISO weekdays count.
-constexpr std::array<std::string_view, 7> kWeekdayNn{"måndag",  "tysdag", "onsdag", "torsdag",
-                                                     "fredag",  "laurdag", "søndag"};
+constexpr std::array<std::string_view, 7> kWeekdayNn{"måndag", "tysdag",  "onsdag", "torsdag",
+                                                     "fredag", "laurdag", "søndag"};
 constexpr std::array<std::string_view, 7> kWeekdayNb{"mandag", "tirsdag", "onsdag", "torsdag",
                                                      "fredag", "lørdag",  "søndag"};
 constexpr std::array<std::string_view, 7> kWeekdayEn{"Monday", "Tuesday",  "Wednesday", "Thursday",
                                                      "Friday", "Saturday", "Sunday"};
 // Month names are the same in nynorsk and bokmål.
-constexpr std::array<std::string_view, 12> kMonthNo{"januar", "februar", "mars",     "april",
-                                                    "mai",    "juni",    "juli",     "august",
+constexpr std::array<std::string_view, 12> kMonthNo{"januar",    "februar", "mars",     "april",
+                                                    "mai",       "juni",    "juli",     "august",
                                                     "september", "oktober", "november", "desember"};
-constexpr std::array<std::string_view, 12> kMonthEn{"January", "February", "March",     "April",
-                                                    "May",     "June",     "July",      "August",
-                                                    "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonthEn{
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 
 }  // namespace
 
@@ -36,8 +36,8 @@ std::string long_date(date::year_month_day day, Language language) {
       return std::string(kWeekdayNb[weekday]) + " " + d + ". " + std::string(kMonthNo[month]) +
              " " + y;
     case Language::English:
-      return std::string(kWeekdayEn[weekday]) + " " + d + " " + std::string(kMonthEn[month]) +
-             " " + y;
+      return std::string(kWeekdayEn[weekday]) + " " + d + " " + std::string(kMonthEn[month]) + " " +
+             y;
   }
   return {};
 }

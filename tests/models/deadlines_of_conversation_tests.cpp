@@ -10,9 +10,7 @@ using samla::test::at;
 
 namespace {
 // Oslo wall clock in December and January is UTC+1.
-Instant oslo(int y, unsigned m, unsigned d, int hh, int mm = 0) {
-  return at(y, m, d, hh - 1, mm);
-}
+Instant oslo(int y, unsigned m, unsigned d, int hh, int mm = 0) { return at(y, m, d, hh - 1, mm); }
 
 struct Fixture {
   test::OsloZoneForTests zone;
@@ -58,7 +56,7 @@ BOOST_AUTO_TEST_CASE(handover_keeps_the_deadline_of_the_first_message) {
 }
 
 BOOST_AUTO_TEST_CASE(reminders_due_soon_then_overdue) {
-  s.feed(s.received("<m@x>", oslo(2026, 12, 7, 10)));  // due Mon 14 Dec 15:00
+  s.feed(s.received("<m@x>", oslo(2026, 12, 7, 10)));                     // due Mon 14 Dec 15:00
   BOOST_CHECK(rules.reminders(s.state, oslo(2026, 12, 11, 14)).empty());  // 7 office hours left
   auto soon = rules.reminders(s.state, oslo(2026, 12, 14, 9));
   BOOST_REQUIRE_EQUAL(soon.size(), 1U);

@@ -14,11 +14,10 @@ namespace {
 
 // The observable state, compared as text so that a difference names the field.
 std::string describe(const Conversation& c) {
-  std::string out = c.id + "|" + c.owner_department + "|" + c.assignee.value_or("-") + "|" +
-                    (c.is_open() ? "open" : "closed") + "|" +
-                    (c.handover ? c.handover->to_department : "-") + "|" +
-                    std::to_string(c.message_ids.size()) + "|" +
-                    std::to_string(c.replies.size()) + "|";
+  std::string out =
+      c.id + "|" + c.owner_department + "|" + c.assignee.value_or("-") + "|" +
+      (c.is_open() ? "open" : "closed") + "|" + (c.handover ? c.handover->to_department : "-") +
+      "|" + std::to_string(c.message_ids.size()) + "|" + std::to_string(c.replies.size()) + "|";
   for (const auto& entry : c.timeline) {
     out += entry.event.id + (entry.rejection ? "!" : "") + ",";
   }

@@ -267,8 +267,8 @@ BOOST_AUTO_TEST_CASE(reply_is_queued_then_sent_by_the_channel) {
   BOOST_REQUIRE_EQUAL(queued.to.size(), 1U);
   BOOST_CHECK_EQUAL(queued.to[0].address, "kari.innbyggjar@example.no");
   BOOST_CHECK(s.state.awaiting_since);  // queued is not yet answered
-  BOOST_CHECK(s.feed(s.make(std::string(kSystemActor), "byggesak", later(2),
-                            ReplyFailed{reply_id, "SMTP 451"})));
+  BOOST_CHECK(s.feed(
+      s.make(std::string(kSystemActor), "byggesak", later(2), ReplyFailed{reply_id, "SMTP 451"})));
   BOOST_CHECK(s.state.replies[0].state == Reply::State::Failed);
   BOOST_CHECK(s.feed(s.make(std::string(kSystemActor), "byggesak", later(3),
                             ReplySent{reply_id, "<r1@kommune.no>"})));
@@ -276,8 +276,8 @@ BOOST_AUTO_TEST_CASE(reply_is_queued_then_sent_by_the_channel) {
   BOOST_CHECK(!s.state.awaiting_since);
   BOOST_CHECK(!s.feed(s.make(std::string(kSystemActor), "byggesak", later(4),
                              ReplySent{reply_id, "<r1@kommune.no>"})));
-  BOOST_CHECK(!s.feed(s.make(std::string(kSystemActor), "byggesak", later(4),
-                             ReplySent{"no-such-reply", "x"})));
+  BOOST_CHECK(!s.feed(
+      s.make(std::string(kSystemActor), "byggesak", later(4), ReplySent{"no-such-reply", "x"})));
 }
 
 BOOST_AUTO_TEST_CASE(reply_refusals) {

@@ -1,5 +1,5 @@
-#include <boost/test/unit_test.hpp>
 #include <date/tz.h>
+#include <boost/test/unit_test.hpp>
 
 #include "samla/templates/date_text.h"
 
@@ -41,8 +41,7 @@ BOOST_AUTO_TEST_CASE(date_and_time_in_local_time) {
   const Instant summer = date::sys_days{date::year{2026} / 6 / 1} + std::chrono::hours{13};
   BOOST_CHECK_EQUAL(long_date_time(winter, oslo, Language::Nynorsk),
                     "måndag 7. desember 2026 kl. 15:00");
-  BOOST_CHECK_EQUAL(long_date_time(summer, oslo, Language::English),
-                    "Monday 1 June 2026 at 15:00");
+  BOOST_CHECK_EQUAL(long_date_time(summer, oslo, Language::English), "Monday 1 June 2026 at 15:00");
 }
 
 BOOST_AUTO_TEST_CASE(language_codes) {

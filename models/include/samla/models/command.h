@@ -40,9 +40,9 @@ struct SendPreliminaryReply {
   std::string text;
 };
 
-using Command = std::variant<Claim, Assign, Unassign, AddNote, Close, Reopen, RequestHandover,
-                             AcceptHandover, DeclineHandover, WithdrawHandover, QueueReply,
-                             SendPreliminaryReply>;
+using Command =
+    std::variant<Claim, Assign, Unassign, AddNote, Close, Reopen, RequestHandover, AcceptHandover,
+                 DeclineHandover, WithdrawHandover, QueueReply, SendPreliminaryReply>;
 
 /// Who acts, when, and where new event ids come from (UUIDs are made where the event happens).
 struct CommandContext {

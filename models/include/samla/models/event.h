@@ -21,7 +21,7 @@ struct MessageReceived {
 struct AutoReplySent {
   std::string in_reply_to;  // external id of the message answered
   std::string text;
-  Instant promised_by{};    // the deadline the reply stated
+  Instant promised_by{};  // the deadline the reply stated
   bool operator==(const AutoReplySent&) const = default;
 };
 struct Assigned {
@@ -83,18 +83,18 @@ struct Reopened {
 
 using EventPayload =
     std::variant<MessageReceived, AutoReplySent, Assigned, Unassigned, ReplyQueued, ReplySent,
-                 ReplyFailed, PreliminaryReplySent, NoteAdded, HandoverRequested,
-                 HandoverAccepted, HandoverDeclined, HandoverWithdrawn, Closed, Reopened>;
+                 ReplyFailed, PreliminaryReplySent, NoteAdded, HandoverRequested, HandoverAccepted,
+                 HandoverDeclined, HandoverWithdrawn, Closed, Reopened>;
 
 /// The event's type name as stored and shown in the audit trail ("HandoverRequested").
 [[nodiscard]] std::string_view event_type_name(const EventPayload& payload);
 
 /// One change to one conversation, made where it happened and never altered afterwards.
 struct Event {
-  std::string id;               // UUID, made where the event happened
+  std::string id;  // UUID, made where the event happened
   std::string conversation_id;
-  std::string actor;            // user id, or kSystemActor for channels
-  std::string department;       // the department the actor acted for
+  std::string actor;       // user id, or kSystemActor for channels
+  std::string department;  // the department the actor acted for
   Instant at{};
   EventPayload payload;
   std::optional<std::int64_t> hub_sequence;  // set once the team hub has the event

@@ -34,12 +34,12 @@ struct InboundMessage {
   Party from;
   std::vector<Party> to;
   std::string subject;
-  std::string body_text;    // UTF-8 plain text as shown and searched
+  std::string body_text;  // UTF-8 plain text as shown and searched
   Instant received_at{};
-  std::string thread_key;   // groups messages into a conversation; empty: a new conversation
+  std::string thread_key;  // groups messages into a conversation; empty: a new conversation
   std::vector<std::string> references;  // external ids this message answers (In-Reply-To …)
-  std::string department;   // the owning department the channel routes to; may be empty
-  std::string language;     // "nn", "nb", "en" when known from the citizen's writing
+  std::string department;               // the owning department the channel routes to; may be empty
+  std::string language;                 // "nn", "nb", "en" when known from the citizen's writing
   std::vector<AttachmentRef> attachments;
   std::vector<std::string> warnings;  // what could not be read cleanly (broken MIME, charset …)
   bool operator==(const InboundMessage&) const = default;

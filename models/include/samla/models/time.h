@@ -1,8 +1,8 @@
 #pragma once
 // Instants and time zones for the domain. Models never reads the OS tz database itself: a
 // TimeZone is injected, so the domain stays pure and tests can pin the rules.
-#include <chrono>
 #include <date/date.h>
+#include <chrono>
 
 namespace samla {
 
