@@ -1,0 +1,44 @@
+// The victim of the crash-safety test: imports generated messages [first, count) into the store
+// at argv[1] in batches of varying size, and after each commit prints the batch's last index on
+// its own line, so the parent knows exactly what was committed when it kills us.
+//
+//   samla_crash_import_child STORE COUNT [FIRST]
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <vector>
+
+#include "generated_messages.h"
+#include "samla/sync/store.h"
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s STORE COUNT [FIRST]\n", argv[0]);
+    return 2;
+  }
+  try {
+    const auto count = static_cast<std::size_t>(std::strtoull(argv[2], nullptr, 10));
+    const auto first = argc > 3 ? static_cast<std::size_t>(std::strtoull(argv[3], nullptr, 10)) : 0;
+    samla::StoreOptions options;
+    options.deadline_of = samla::test::test_deadline;
+    samla::Store store(argv[1], options);
+
+    // Sizes vary so that kills land in small and in large transactions.
+    static constexpr std::size_t kBatchSizes[] = {1, 17, 64, 5, 128, 33, 2, 250, 9, 90};
+    std::size_t batch_number = 0;
+    for (std::size_t i = first; i < count;) {
+      const auto size = kBatchSizes[batch_number++ % std::size(kBatchSizes)];
+      std::vector<samla::InboundMessage> batch;
+      for (; i < count && batch.size() < size; ++i)
+        batch.push_back(samla::test::generated_message(i));
+      store.ingest_batch(batch);
+      // After the commit, in one write: a line the parent reads is a committed batch.
+      std::printf("%zu\n", i - 1);
+      std::fflush(stdout);
+    }
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "crash_import_child: %s\n", error.what());
+    return 1;
+  }
+}
