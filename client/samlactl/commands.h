@@ -1,0 +1,19 @@
+#pragma once
+// The groups of samlactl subcommands; each adds its subcommands to the app and runs them
+// through the shared context. A command's callback sets `exit_code`.
+#include <CLI/CLI.hpp>
+
+#include "cli_context.h"
+
+namespace samla::cli {
+
+struct Commands {
+  CliContext& context;
+  int& exit_code;
+};
+
+void add_inbox_commands(CLI::App& app, Commands commands);         // import list show search export
+void add_conversation_commands(CLI::App& app, Commands commands);  // claim assign … handover
+void add_admin_commands(CLI::App& app, Commands commands);         // demo deadline department …
+
+}  // namespace samla::cli
