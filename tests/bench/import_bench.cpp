@@ -1,0 +1,146 @@
+// Import benchmark: N generated citizens' messages into a fresh store (messages/s, store size,
+// peak RSS), then full-text search latency (p50/p95) over them. Prints one JSON object.
+//
+//   samla_import_bench [--messages N] [--queries Q] [--dir DIR]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "samla/sync/store.h"
+#include "samla/sync/uuid.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const std::vector<std::string> kWords{
+    "søknad",         "byggeløyve",    "garasje",        "tilbygg",
+    "barnehageplass", "eigedomsskatt", "faktura",        "klage",
+    "vedtak",         "frist",         "nabovarsel",     "reguleringsplan",
+    "heimeteneste",   "avlasting",     "skatteattest",   "kommunale",
+    "avgifter",       "renovasjon",    "vatn",           "avløp",
+    "dokumentasjon",  "teikningar",    "situasjonsplan", "ferdigattest",
+    "svar",           "spørsmål",      "takk",           "hei",
+    "venleg",         "helsing",       "bruksendring",   "dispensasjon",
+    "oppmåling",      "gebyr",         "betaling",       "søskenmoderasjon"};
+const std::vector<std::string> kNames{"Kari Nordmann", "Ola Nordmann", "Ingrid Haugen",
+                                      "Per Olsen",     "Sigrid Moe",   "Lars Berg",
+                                      "Astrid Lie",    "Nils Dahl"};
+const std::vector<std::string> kDepartments{"byggesak", "barnehage", "skatt", "innbyggjarservice",
+                                            "helse"};
+
+std::string sentence(std::mt19937& rng, int words) {
+  std::string out;
+  for (int i = 0; i < words; ++i) {
+    if (i > 0) out += ' ';
+    out += kWords[rng() % kWords.size()];
+  }
+  return out;
+}
+
+samla::InboundMessage message(std::mt19937& rng, int i, samla::Instant start) {
+  samla::InboundMessage m;
+  const auto channel = static_cast<samla::Channel>(rng() % 6);
+  m.channel = channel;
+  m.external_id = "bench-" + std::to_string(i);
+  const auto& name = kNames[rng() % kNames.size()];
+  m.from = {name, "innbyggjar" + std::to_string(rng() % 5000) + "@example.no"};
+  m.subject = sentence(rng, 4);
+  m.body_text = sentence(rng, 60 + static_cast<int>(rng() % 120));
+  m.received_at = start + std::chrono::minutes{i};
+  m.department = kDepartments[rng() % kDepartments.size()];
+  // One in five continues an earlier message's thread.
+  if (i > 10 && rng() % 5 == 0) m.references = {"bench-" + std::to_string(i - 1 - rng() % 10)};
+  return m;
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const auto index = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1));
+  return v[index];
+}
+
+std::uintmax_t size_of(const std::filesystem::path& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir)) {
+    if (f.is_regular_file()) total += f.file_size();
+  }
+  return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int count = 100000;
+  int queries = 200;
+  std::filesystem::path dir;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string arg = argv[i];
+    if (arg == "--messages") count = std::atoi(argv[i + 1]);
+    if (arg == "--queries") queries = std::atoi(argv[i + 1]);
+    if (arg == "--dir") dir = argv[i + 1];
+  }
+  if (dir.empty()) {
+    dir = std::filesystem::temp_directory_path() / ("samla-bench-" + samla::new_uuid());
+  }
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+
+  samla::StoreOptions options;
+  options.deadline_of = [](const samla::Conversation& c) -> std::optional<samla::Instant> {
+    return c.awaiting_since;  // a cheap stand-in: the benchmark measures the store
+  };
+  options.new_id = [] { return samla::new_uuid(); };
+  samla::Store store(dir / "samla.sqlite", options);
+
+  std::mt19937 rng(42);
+  const samla::Instant start{std::chrono::seconds{1764547200}};  // 2025-12-01
+  const auto t0 = Clock::now();
+  constexpr int kBatch = 500;
+  std::vector<samla::InboundMessage> batch;
+  std::size_t imported = 0;
+  for (int i = 0; i < count; ++i) {
+    batch.push_back(message(rng, i, start));
+    if (static_cast<int>(batch.size()) == kBatch || i + 1 == count) {
+      for (const auto& r : store.ingest_batch(batch)) imported += r.duplicate ? 0 : 1;
+      batch.clear();
+    }
+  }
+  const double import_s = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  std::vector<double> latencies;
+  std::size_t hits = 0;
+  for (int q = 0; q < queries; ++q) {
+    const auto query = q % 3 == 0 ? kWords[rng() % kWords.size()] : sentence(rng, 1 + q % 2);
+    const auto s = Clock::now();
+    hits += store.search(query, 50).size();
+    latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s).count());
+  }
+
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const nlohmann::json result{
+      {"messages", count},
+      {"imported", imported},
+      {"import_seconds", import_s},
+      {"messages_per_second", static_cast<double>(count) / import_s},
+      {"store_bytes", size_of(dir)},
+      {"peak_rss_mb", static_cast<double>(usage.ru_maxrss) / 1024.0},
+      {"search_queries", queries},
+      {"search_hits", hits},
+      {"search_p50_ms", percentile(latencies, 0.50)},
+      {"search_p95_ms", percentile(latencies, 0.95)},
+  };
+  std::cout << result.dump(2) << '\n';
+  std::filesystem::remove_all(dir);
+  return imported == static_cast<std::size_t>(count) ? 0 : 1;
+}
