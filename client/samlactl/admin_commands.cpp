@@ -56,6 +56,7 @@ std::optional<DeadlineRule> deadline_rule(const std::string& name) {
 }
 
 void add_department_commands(CLI::App& app, Commands cmd) {
+  auto& ctx = cmd.context;
   auto* department = app.add_subcommand("department", tr("departments"));
   department->require_subcommand(1);
   auto* add = department->add_subcommand("add", tr("add or rename a department"));
@@ -65,12 +66,12 @@ void add_department_commands(CLI::App& app, Commands cmd) {
   add->add_option("id", *id, tr("short id, e.g. byggesak"))->required();
   add->add_option("name", *name, tr("name, e.g. Byggesak"))->required();
   add->add_option("--hours", *hours, tr("office hours, e.g. \"09:00-15:00 mon-fri\""));
-  add->callback([&ctx = cmd.context, id, name, hours] {
+  add->callback([&ctx, id, name, hours] {
     std::optional<OfficeHours> office;
     if (!hours->empty()) office = parse_office_hours(*hours);
     ctx.workspace().add_department({*id, *name}, office);
   });
-  department->add_subcommand("list", tr("list departments"))->callback([&ctx = cmd.context] {
+  department->add_subcommand("list", tr("list departments"))->callback([&ctx] {
     const auto dir = ctx.workspace().directory();
     for (const auto& [key, d] : dir.departments()) {
       std::cout << key << '\t' << d.name << '\t'
@@ -80,6 +81,7 @@ void add_department_commands(CLI::App& app, Commands cmd) {
 }
 
 void add_user_commands(CLI::App& app, Commands cmd) {
+  auto& ctx = cmd.context;
   auto* user = app.add_subcommand("user", tr("users and their roles"));
   user->require_subcommand(1);
   auto* add = user->add_subcommand("add", tr("add or change a user"));
@@ -89,7 +91,7 @@ void add_user_commands(CLI::App& app, Commands cmd) {
   add->add_option("id", *id, tr("user id"))->required();
   add->add_option("name", *name, tr("full name"))->required();
   add->add_option("--member", *members, tr("DEPARTMENT:ROLE (caseworker, lead, comms, admin)"));
-  add->callback([&ctx = cmd.context, id, name, members] {
+  add->callback([&ctx, id, name, members] {
     User u{*id, *name, {}};
     for (const auto& m : *members) {
       const auto colon = m.find(':');
@@ -100,7 +102,7 @@ void add_user_commands(CLI::App& app, Commands cmd) {
     }
     ctx.workspace().add_user(u);
   });
-  user->add_subcommand("list", tr("list users"))->callback([&ctx = cmd.context] {
+  user->add_subcommand("list", tr("list users"))->callback([&ctx] {
     const auto dir = ctx.workspace().directory();
     for (const auto& [key, u] : dir.users()) {
       std::cout << key << '\t' << u.name;
@@ -113,9 +115,10 @@ void add_user_commands(CLI::App& app, Commands cmd) {
 }
 
 void add_policy_commands(CLI::App& app, Commands cmd) {
+  auto& ctx = cmd.context;
   auto* policy = app.add_subcommand("policy", tr("deadline policy"));
   policy->require_subcommand(1);
-  policy->add_subcommand("show", tr("print every version as JSON"))->callback([&ctx = cmd.context] {
+  policy->add_subcommand("show", tr("print every version as JSON"))->callback([&ctx] {
     std::cout << policy_book_to_json(ctx.workspace().rules().policies()) << '\n';
   });
   auto* set = policy->add_subcommand("set", tr("add a policy version for one class"));
@@ -129,7 +132,7 @@ void add_policy_commands(CLI::App& app, Commands cmd) {
                      "next-working-day"));
   set->add_option("--working-days", *days, tr("number of working days"));
   set->add_option("--effective", *effective, tr("in force from (default: now)"));
-  set->callback([&ctx = cmd.context, cls, rule, days, effective] {
+  set->callback([&ctx, cls, rule, days, effective] {
     auto& ws = ctx.workspace();
     const auto c = policy_class(*cls);
     if (!c) throw UsageError(substitute(tr("unknown policy class '{0}'"), {*cls}));
@@ -149,12 +152,13 @@ void add_policy_commands(CLI::App& app, Commands cmd) {
 }  // namespace
 
 void add_admin_commands(CLI::App& app, Commands cmd) {
+  int& code = cmd.exit_code;
   auto& ctx = cmd.context;
 
   auto* demo = app.add_subcommand("demo", tr("fill the profile with the demo workspace"));
   auto from = std::make_shared<std::string>();
   demo->add_option("--from", *from, tr("folder with the demo data"));
-  demo->callback([&ctx, &code = cmd.exit_code, from] {
+  demo->callback([&ctx, &code, from] {
     const auto report = create_demo_workspace(ctx.workspace(), demo_dir(*from));
     for (const auto& p : report.problems) std::cerr << p << '\n';
     if (report.already_present) {

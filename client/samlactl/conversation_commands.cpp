@@ -37,17 +37,18 @@ struct Target {
 template <class Make>
 CLI::App* conversation_command(CLI::App& parent, const char* name, const std::string& help,
                                Commands cmd, std::shared_ptr<Target> target, Make make) {
+  auto& ctx = cmd.context;
+  int& code = cmd.exit_code;
   auto* sub = parent.add_subcommand(name, help);
   sub->add_option("id", target->id, tr("conversation id or its first 8 characters"))->required();
-  sub->callback([&ctx = cmd.context, &code = cmd.exit_code, target, make] {
-    run(ctx, code, target->id, make());
-  });
+  sub->callback([&ctx, &code, target, make] { run(ctx, code, target->id, make()); });
   return sub;
 }
 
 }  // namespace
 
 void add_conversation_commands(CLI::App& app, Commands cmd) {
+  auto& ctx = cmd.context;
   auto t = [] { return std::make_shared<Target>(); };
 
   conversation_command(app, "claim", tr("take a conversation of your department"), cmd, t(),
@@ -84,7 +85,7 @@ void add_conversation_commands(CLI::App& app, Commands cmd) {
   auto prelim_text = std::make_shared<std::string>();
   auto* prelim = conversation_command(
       app, "preliminary", tr("send a preliminary reply promising an answer by a date"), cmd, t(),
-      [&ctx = cmd.context, promised, prelim_text] {
+      [&ctx, promised, prelim_text] {
         return Command{SendPreliminaryReply{ctx.parse_time(*promised, "--promised"), *prelim_text}};
       });
   prelim->add_option("--promised", *promised, tr("when the answer will come"))->required();
