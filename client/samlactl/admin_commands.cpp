@@ -149,6 +149,47 @@ void add_policy_commands(CLI::App& app, Commands cmd) {
   });
 }
 
+void add_reminders_command(CLI::App& app, Commands cmd) {
+  auto& ctx = cmd.context;
+  auto* reminders = app.add_subcommand("reminders", tr("what is due soon, overdue or stuck"));
+  auto reminders_json = std::make_shared<bool>(false);
+  reminders->add_flag("--json", *reminders_json, tr("write JSON"));
+  reminders->callback([&ctx, reminders_json] {
+    auto& ws = ctx.workspace();
+    const auto scope = ws.scope_for(ctx.actor());
+    auto out = nlohmann::json::array();
+    // Handovers count for both sides: the sender (escalation) and the receiver (to act).
+    for (const auto& s : ws.store().list(InboxView::All, scope, 1000000)) {
+      const auto mine = [&](const std::string& d) {
+        return std::find(scope.departments.begin(), scope.departments.end(), d) !=
+               scope.departments.end();
+      };
+      if (s.status != ConversationStatus::Open) continue;
+      if (!mine(s.owner_department) && !(s.handover_to && mine(*s.handover_to))) continue;
+      const bool candidate = (s.deadline && *s.deadline <= scope.due_soon_until) || s.handover_to;
+      if (!candidate) continue;
+      const auto c = ws.store().conversation(s.id);
+      if (!c) continue;
+      for (const auto& r : ws.rules().reminders(*c, scope.now)) {
+        out.push_back({{"conversation", s.id},
+                       {"kind", std::string(to_string(r.kind))},
+                       {"at", format_iso8601(r.at, ws.zone())},
+                       {"subject", s.subject.empty() ? mask_national_ids(s.snippet) : s.subject}});
+      }
+    }
+    if (*reminders_json) {
+      std::cout << out.dump(2) << '\n';
+      return;
+    }
+    if (out.empty()) std::cout << tr("Nothing needs attention.") << '\n';
+    for (const auto& r : out) {
+      std::cout << r["conversation"].get<std::string>().substr(0, 8) << "  "
+                << reminder_text(r["kind"].get<std::string>()) << "  " << r["at"].get<std::string>()
+                << "  " << r["subject"].get<std::string>() << '\n';
+    }
+  });
+}
+
 }  // namespace
 
 void add_admin_commands(CLI::App& app, Commands cmd) {
@@ -194,44 +235,7 @@ void add_admin_commands(CLI::App& app, Commands cmd) {
     std::cout << format_iso8601(rules.deadline_for(c, at, *department), ctx.zone()) << '\n';
   });
 
-  auto* reminders = app.add_subcommand("reminders", tr("what is due soon, overdue or stuck"));
-  auto reminders_json = std::make_shared<bool>(false);
-  reminders->add_flag("--json", *reminders_json, tr("write JSON"));
-  reminders->callback([&ctx, reminders_json] {
-    auto& ws = ctx.workspace();
-    const auto scope = ws.scope_for(ctx.actor());
-    auto out = nlohmann::json::array();
-    // Handovers count for both sides: the sender (escalation) and the receiver (to act).
-    for (const auto& s : ws.store().list(InboxView::All, scope, 1000000)) {
-      const auto mine = [&](const std::string& d) {
-        return std::find(scope.departments.begin(), scope.departments.end(), d) !=
-               scope.departments.end();
-      };
-      if (s.status != ConversationStatus::Open) continue;
-      if (!mine(s.owner_department) && !(s.handover_to && mine(*s.handover_to))) continue;
-      const bool candidate = (s.deadline && *s.deadline <= scope.due_soon_until) || s.handover_to;
-      if (!candidate) continue;
-      const auto c = ws.store().conversation(s.id);
-      if (!c) continue;
-      for (const auto& r : ws.rules().reminders(*c, scope.now)) {
-        out.push_back({{"conversation", s.id},
-                       {"kind", std::string(to_string(r.kind))},
-                       {"at", format_iso8601(r.at, ws.zone())},
-                       {"subject", s.subject.empty() ? mask_national_ids(s.snippet) : s.subject}});
-      }
-    }
-    if (*reminders_json) {
-      std::cout << out.dump(2) << '\n';
-      return;
-    }
-    if (out.empty()) std::cout << tr("Nothing needs attention.") << '\n';
-    for (const auto& r : out) {
-      std::cout << r["conversation"].get<std::string>().substr(0, 8) << "  "
-                << reminder_text(r["kind"].get<std::string>()) << "  " << r["at"].get<std::string>()
-                << "  " << r["subject"].get<std::string>() << '\n';
-    }
-  });
-
+  add_reminders_command(app, cmd);
   add_department_commands(app, cmd);
   add_user_commands(app, cmd);
   add_policy_commands(app, cmd);

@@ -17,7 +17,7 @@ std::string env(const char* name) {
 }  // namespace
 
 std::filesystem::path CliContext::profile_dir() const {
-  if (!profile_option.empty()) return profile_option;
+  if (!options_.profile.empty()) return options_.profile;
   if (auto p = env("SAMLA_PROFILE"); !p.empty()) return p;
   std::filesystem::path data = env("XDG_DATA_HOME");
   if (data.empty()) {
@@ -34,7 +34,7 @@ const TimeZone& CliContext::zone() {
 }
 
 Instant CliContext::now() {
-  auto text = now_option.empty() ? env("SAMLA_NOW") : now_option;
+  auto text = options_.now.empty() ? env("SAMLA_NOW") : options_.now;
   if (text.empty()) {
     return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   }
@@ -45,7 +45,7 @@ Workspace& CliContext::workspace() {
   if (!workspace_) {
     WorkspaceOptions options;
     const Instant pinned = now();
-    if (!now_option.empty() || !env("SAMLA_NOW").empty()) {
+    if (!options_.now.empty() || !env("SAMLA_NOW").empty()) {
       options.clock = [pinned] { return pinned; };
     }
     workspace_ = std::make_unique<Workspace>(profile_dir(), std::move(options));
@@ -54,7 +54,7 @@ Workspace& CliContext::workspace() {
 }
 
 std::string CliContext::actor() {
-  if (!as_option.empty()) return as_option;
+  if (!options_.as.empty()) return options_.as;
   if (auto user = workspace().current_user(); user && !user->empty()) return *user;
   throw UsageError(tr("say who you act as with --as USER (or set a current user)"));
 }
@@ -70,7 +70,7 @@ Instant CliContext::parse_time(const std::string& text, const char* option) {
 }
 
 Language CliContext::output_language() const {
-  if (auto chosen = language_from_code(language_option)) return *chosen;
+  if (auto chosen = language_from_code(options_.language)) return *chosen;
   // Like gettext: LANGUAGE counts only when the messages locale is not C/POSIX.
   const char* messages = std::setlocale(LC_MESSAGES, nullptr);
   const bool c_locale = messages == nullptr || std::string_view(messages) == "C" ||

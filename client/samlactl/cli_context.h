@@ -20,12 +20,19 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The global options as given on the command line; CLI11 writes into them while parsing.
+struct CliOptions {
+  std::string profile;   // --profile
+  std::string now;       // --now (also SAMLA_NOW): pins the clock for scripts and tests
+  std::string as;        // --as
+  std::string language;  // --language (also SAMLA_LANGUAGE): nn, nb, en; empty: the locale
+};
+
 class CliContext {
  public:
-  std::string profile_option;   // --profile
-  std::string now_option;       // --now (also SAMLA_NOW): pins the clock for scripts and tests
-  std::string as_option;        // --as
-  std::string language_option;  // --language (also SAMLA_LANGUAGE): nn, nb, en; empty: the locale
+  /// The global options; main binds them to the parser before the commands run.
+  CliOptions& options() { return options_; }
+  [[nodiscard]] const CliOptions& options() const { return options_; }
 
   /// The profile directory: --profile, else $SAMLA_PROFILE, else $XDG_DATA_HOME/samla/default.
   [[nodiscard]] std::filesystem::path profile_dir() const;
@@ -42,6 +49,7 @@ class CliContext {
   [[nodiscard]] Language output_language() const;
 
  private:
+  CliOptions options_;
   std::unique_ptr<OsTimeZone> zone_;
   std::unique_ptr<Workspace> workspace_;
 };

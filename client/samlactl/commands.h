@@ -12,8 +12,8 @@ struct Commands {
   int& exit_code;
 };
 
-void add_inbox_commands(CLI::App& app, Commands commands);         // import list show search export
-void add_conversation_commands(CLI::App& app, Commands commands);  // claim assign … handover
-void add_admin_commands(CLI::App& app, Commands commands);         // demo deadline department …
+void add_inbox_commands(CLI::App& app, Commands cmd);         // import list show search export
+void add_conversation_commands(CLI::App& app, Commands cmd);  // claim assign … handover
+void add_admin_commands(CLI::App& app, Commands cmd);         // demo deadline department …
 
 }  // namespace samla::cli

@@ -36,7 +36,7 @@ struct Target {
 // A subcommand taking a conversation id, plus whatever `extra` adds; `make` builds the command.
 template <class Make>
 CLI::App* conversation_command(CLI::App& parent, const char* name, const std::string& help,
-                               Commands cmd, std::shared_ptr<Target> target, Make make) {
+                               Commands cmd, const std::shared_ptr<Target>& target, Make make) {
   auto& ctx = cmd.context;
   int& code = cmd.exit_code;
   auto* sub = parent.add_subcommand(name, help);

@@ -13,6 +13,46 @@ namespace {
 
 nlohmann::json party_json(const Party& p) { return {{"name", p.name}, {"address", p.address}}; }
 
+void add_export_command(CLI::App& app, CliContext& ctx) {
+  auto* export_cmd = app.add_subcommand("export", tr("export every message"));
+  auto format = std::make_shared<std::string>("jsonl");
+  auto output = std::make_shared<std::string>();
+  export_cmd->add_option("--format", *format, tr("jsonl: one JSON object per line"))
+      ->check(CLI::IsMember({"jsonl"}));
+  export_cmd->add_option("--output,-o", *output, tr("write to this file instead of stdout"));
+  // Every option value lives in a shared_ptr its callback holds, so it outlives this function.
+  export_cmd->callback([&ctx, format, output] {
+    auto& ws = ctx.workspace();
+    std::ofstream file;
+    if (!output->empty()) {
+      file.open(*output, std::ios::binary);
+      if (!file) throw std::runtime_error(substitute(tr("cannot write {0}"), {*output}));
+    }
+    std::ostream& out = output->empty() ? std::cout : file;
+    ws.store().for_each_message(
+        [&](const std::string& conversation, const std::string& event_id, const InboundMessage& m) {
+          auto to = nlohmann::json::array();
+          for (const auto& p : m.to) to.push_back(party_json(p));
+          auto attachments = nlohmann::json::array();
+          for (const auto& a : m.attachments) {
+            attachments.push_back(
+                {{"filename", a.filename}, {"content_type", a.content_type}, {"size", a.size}});
+          }
+          const nlohmann::json row{{"id", event_id},
+                                   {"conversation", conversation},
+                                   {"channel", std::string(to_string(m.channel))},
+                                   {"external_id", m.external_id},
+                                   {"from", party_json(m.from)},
+                                   {"to", to},
+                                   {"subject", m.subject},
+                                   {"received_at", format_iso8601(m.received_at, ws.zone())},
+                                   {"body_text", m.body_text},
+                                   {"attachments", attachments}};
+          out << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        });
+  });
+}
+
 }  // namespace
 
 void add_inbox_commands(CLI::App& app, Commands cmd) {
@@ -48,7 +88,7 @@ void add_inbox_commands(CLI::App& app, Commands cmd) {
     const auto v = *view_from_string(*view);
     // The personal views need a user; "all" does not.
     const bool personal = v != InboxView::All;
-    ViewScope scope = personal ? ws.scope_for(ctx.actor()) : ws.scope_for(ctx.as_option);
+    ViewScope scope = personal ? ws.scope_for(ctx.actor()) : ws.scope_for(ctx.options().as);
     const auto rows = ws.store().list(v, scope, *limit);
     if (*json) {
       auto out = nlohmann::json::array();
@@ -113,43 +153,7 @@ void add_inbox_commands(CLI::App& app, Commands cmd) {
     }
   });
 
-  auto* export_cmd = app.add_subcommand("export", tr("export every message"));
-  auto format = std::make_shared<std::string>("jsonl");
-  auto output = std::make_shared<std::string>();
-  export_cmd->add_option("--format", *format, tr("jsonl: one JSON object per line"))
-      ->check(CLI::IsMember({"jsonl"}));
-  export_cmd->add_option("--output,-o", *output, tr("write to this file instead of stdout"));
-  // Every option value lives in a shared_ptr its callback holds, so it outlives this function.
-  export_cmd->callback([&ctx, format, output] {
-    auto& ws = ctx.workspace();
-    std::ofstream file;
-    if (!output->empty()) {
-      file.open(*output, std::ios::binary);
-      if (!file) throw std::runtime_error(substitute(tr("cannot write {0}"), {*output}));
-    }
-    std::ostream& out = output->empty() ? std::cout : file;
-    ws.store().for_each_message(
-        [&](const std::string& conversation, const std::string& event_id, const InboundMessage& m) {
-          auto to = nlohmann::json::array();
-          for (const auto& p : m.to) to.push_back(party_json(p));
-          auto attachments = nlohmann::json::array();
-          for (const auto& a : m.attachments) {
-            attachments.push_back(
-                {{"filename", a.filename}, {"content_type", a.content_type}, {"size", a.size}});
-          }
-          const nlohmann::json row{{"id", event_id},
-                                   {"conversation", conversation},
-                                   {"channel", std::string(to_string(m.channel))},
-                                   {"external_id", m.external_id},
-                                   {"from", party_json(m.from)},
-                                   {"to", to},
-                                   {"subject", m.subject},
-                                   {"received_at", format_iso8601(m.received_at, ws.zone())},
-                                   {"body_text", m.body_text},
-                                   {"attachments", attachments}};
-          out << row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        });
-  });
-}  // namespace samla::cli
+  add_export_command(app, ctx);
+}
 
 }  // namespace samla::cli

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,10 +28,11 @@ const char* locale_dir() {
 std::string requested_language(int argc, char** argv) {
   std::string code;
   if (const char* env = std::getenv("SAMLA_LANGUAGE"); env != nullptr) code = env;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
+  const std::span<char*> args(argv, static_cast<std::size_t>(argc));
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
     if (arg == "--") break;
-    if (arg == "--language" && i + 1 < argc) code = argv[i + 1];
+    if (arg == "--language" && i + 1 < args.size()) code = args[i + 1];
     if (arg.starts_with("--language=")) code = arg.substr(std::strlen("--language="));
   }
   return code == "nn" || code == "nb" || code == "en" ? code : std::string();
@@ -84,12 +86,15 @@ void group_help_flags(CLI::App& app, const std::string& group) {
 
 }  // namespace
 
+// Only setup (allocation, building the CLI11 app) can throw outside the try block below; that is
+// fatal and std::terminate is the right answer.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 int main(int argc, char** argv) {
   using namespace samla::cli;
   std::setlocale(LC_ALL, "");
   CliContext context;
-  context.language_option = requested_language(argc, argv);
-  if (!context.language_option.empty()) use_language(context.language_option);
+  context.options().language = requested_language(argc, argv);
+  if (!context.options().language.empty()) use_language(context.options().language);
   bindtextdomain("samla", locale_dir());
   bind_textdomain_codeset("samla", "UTF-8");
 
@@ -98,14 +103,14 @@ int main(int argc, char** argv) {
   translate_help(app);
   app.set_version_flag("--version", std::string("samlactl ") + SAMLA_VERSION,
                        tr("print the version and exit"));
-  app.add_option("--language", context.language_option,
+  app.add_option("--language", context.options().language,
                  tr("write in nn (nynorsk), nb (bokmål) or en (English); default: the locale"))
       ->envname("SAMLA_LANGUAGE")
       ->check(CLI::IsMember({"nn", "nb", "en"}));
-  app.add_option("--profile", context.profile_option,
+  app.add_option("--profile", context.options().profile,
                  tr("profile folder (default: $SAMLA_PROFILE, else the user's data folder)"));
-  app.add_option("--now", context.now_option, tr("pretend it is this time (scripts, tests)"));
-  app.add_option("--as", context.as_option, tr("act as this user (solo mode)"));
+  app.add_option("--now", context.options().now, tr("pretend it is this time (scripts, tests)"));
+  app.add_option("--as", context.options().as, tr("act as this user (solo mode)"));
   app.require_subcommand(1);
   app.fallthrough();
 

@@ -11,18 +11,20 @@ struct ToPayload {
   const Conversation& state;
   const CommandContext& context;
 
-  EventPayload operator()(const Claim&) const { return Assigned{context.actor, state.assignee}; }
+  EventPayload operator()(const Claim& /*unused*/) const {
+    return Assigned{context.actor, state.assignee};
+  }
   EventPayload operator()(const Assign& c) const { return Assigned{c.assignee, state.assignee}; }
-  EventPayload operator()(const Unassign&) const { return Unassigned{}; }
+  EventPayload operator()(const Unassign& /*unused*/) const { return Unassigned{}; }
   EventPayload operator()(const AddNote& c) const { return NoteAdded{c.text}; }
-  EventPayload operator()(const Close&) const { return Closed{}; }
-  EventPayload operator()(const Reopen&) const { return Reopened{}; }
+  EventPayload operator()(const Close& /*unused*/) const { return Closed{}; }
+  EventPayload operator()(const Reopen& /*unused*/) const { return Reopened{}; }
   EventPayload operator()(const RequestHandover& c) const {
     return HandoverRequested{c.to_department, c.note};
   }
-  EventPayload operator()(const AcceptHandover&) const { return HandoverAccepted{}; }
+  EventPayload operator()(const AcceptHandover& /*unused*/) const { return HandoverAccepted{}; }
   EventPayload operator()(const DeclineHandover& c) const { return HandoverDeclined{c.reason}; }
-  EventPayload operator()(const WithdrawHandover&) const { return HandoverWithdrawn{}; }
+  EventPayload operator()(const WithdrawHandover& /*unused*/) const { return HandoverWithdrawn{}; }
   EventPayload operator()(const QueueReply& c) const {
     auto subject = c.subject;
     if (subject.empty()) subject = "Re: " + state.subject;

@@ -42,7 +42,7 @@ void DeadlineRules::set_office_hours(const std::string& department, OfficeHours 
 
 WorkingCalendar DeadlineRules::calendar_for(const std::string& department) const {
   auto it = hours_.find(department);
-  return WorkingCalendar(*zone_, it == hours_.end() ? default_hours_ : it->second, holidays_);
+  return {*zone_, it == hours_.end() ? default_hours_ : it->second, holidays_};
 }
 
 Instant DeadlineRules::deadline_for(Channel channel, Instant received,

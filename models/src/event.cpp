@@ -3,7 +3,7 @@
 namespace samla {
 namespace {
 template <class T>
-constexpr std::string_view kName = "";
+constexpr std::string_view kName;
 template <>
 constexpr std::string_view kName<MessageReceived> = "MessageReceived";
 template <>

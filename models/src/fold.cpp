@@ -31,13 +31,13 @@ struct Effect {
       c.promised.reset();
     }
   }
-  void operator()(const AutoReplySent&) const {}
+  void operator()(const AutoReplySent& /*unused*/) const {}
   void operator()(const Assigned& p) const {
     c.assignee = p.assignee;
     c.assigned_by = e.actor;
     c.assigned_at = e.at;
   }
-  void operator()(const Unassigned&) const {
+  void operator()(const Unassigned& /*unused*/) const {
     c.assignee.reset();
     c.assigned_by = e.actor;
     c.assigned_at = e.at;
@@ -57,11 +57,11 @@ struct Effect {
     r.failure = p.reason;
   }
   void operator()(const PreliminaryReplySent& p) const { c.promised = p.promised; }
-  void operator()(const NoteAdded&) const {}
+  void operator()(const NoteAdded& /*unused*/) const {}
   void operator()(const HandoverRequested& p) const {
     c.handover = PendingHandover{c.owner_department, p.to_department, e.actor, e.at, p.note};
   }
-  void operator()(const HandoverAccepted&) const {
+  void operator()(const HandoverAccepted& /*unused*/) const {
     c.last_handover = HandoverOutcome{
         HandoverOutcome::Kind::Accepted, c.handover->to_department, e.actor, e.at, {}};
     c.owner_department = c.handover->to_department;
@@ -74,17 +74,17 @@ struct Effect {
                                       e.actor, e.at, p.reason};
     c.handover.reset();
   }
-  void operator()(const HandoverWithdrawn&) const {
+  void operator()(const HandoverWithdrawn& /*unused*/) const {
     c.last_handover = HandoverOutcome{
         HandoverOutcome::Kind::Withdrawn, c.handover->to_department, e.actor, e.at, {}};
     c.handover.reset();
   }
-  void operator()(const Closed&) const {
+  void operator()(const Closed& /*unused*/) const {
     c.status = ConversationStatus::Closed;
     c.awaiting_since.reset();
     c.promised.reset();
   }
-  void operator()(const Reopened&) const { c.status = ConversationStatus::Open; }
+  void operator()(const Reopened& /*unused*/) const { c.status = ConversationStatus::Open; }
 
   [[nodiscard]] Reply& find(const std::string& reply_id) const {
     return *std::find_if(c.replies.begin(), c.replies.end(),

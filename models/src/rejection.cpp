@@ -1,5 +1,6 @@
 #include "samla/models/rejection.h"
 
+#include <array>
 #include <cstdio>
 
 namespace samla {
@@ -37,11 +38,12 @@ std::string format_local(Instant at, const TimeZone& zone) {
   const auto day = date::floor<date::days>(local);
   const date::year_month_day ymd{day};
   const date::hh_mm_ss<std::chrono::seconds> tod{local - day};
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%02u.%02u.%04d %02d:%02d", static_cast<unsigned>(ymd.day()),
-                static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()),
-                static_cast<int>(tod.hours().count()), static_cast<int>(tod.minutes().count()));
-  return buffer;
+  std::array<char, 32> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%02u.%02u.%04d %02d:%02d",
+                static_cast<unsigned>(ymd.day()), static_cast<unsigned>(ymd.month()),
+                static_cast<int>(ymd.year()), static_cast<int>(tod.hours().count()),
+                static_cast<int>(tod.minutes().count()));
+  return buffer.data();
 }
 
 std::string Rejection::text(const TimeZone& zone) const { return text(format, zone); }

@@ -58,7 +58,7 @@ struct Check {
     }
     return std::nullopt;
   }
-  [[nodiscard]] std::optional<Rejection> operator()(const AutoReplySent&) const {
+  [[nodiscard]] std::optional<Rejection> operator()(const AutoReplySent& /*unused*/) const {
     return std::nullopt;
   }
   [[nodiscard]] std::optional<Rejection> operator()(const Assigned& p) const {
@@ -93,7 +93,7 @@ struct Check {
     }
     return std::nullopt;
   }
-  [[nodiscard]] std::optional<Rejection> operator()(const Unassigned&) const {
+  [[nodiscard]] std::optional<Rejection> operator()(const Unassigned& /*unused*/) const {
     if (!c.assignee) return refuse("the conversation is not assigned to anyone");
     if (*c.assignee == e.actor || actor->is_lead_of(c.owner_department) || actor->is_admin()) {
       return std::nullopt;
@@ -159,7 +159,7 @@ struct Check {
     }
     return std::nullopt;
   }
-  [[nodiscard]] std::optional<Rejection> operator()(const HandoverAccepted&) const {
+  [[nodiscard]] std::optional<Rejection> operator()(const HandoverAccepted& /*unused*/) const {
     if (!c.handover) return handover_settled().value_or(refuse("there is no handover to accept"));
     if (receiving_side()) return std::nullopt;
     return refuse("only members of {0} can accept this handover",
@@ -174,14 +174,14 @@ struct Check {
     if (is_blank(p.reason)) return refuse("give a reason for declining the handover");
     return std::nullopt;
   }
-  [[nodiscard]] std::optional<Rejection> operator()(const HandoverWithdrawn&) const {
+  [[nodiscard]] std::optional<Rejection> operator()(const HandoverWithdrawn& /*unused*/) const {
     if (!c.handover) {
       return handover_settled().value_or(refuse("there is no handover to withdraw"));
     }
     if (owner_side()) return std::nullopt;
     return refuse("only members of {0} can withdraw the handover of this conversation", {owner()});
   }
-  [[nodiscard]] std::optional<Rejection> operator()(const Closed&) const {
+  [[nodiscard]] std::optional<Rejection> operator()(const Closed& /*unused*/) const {
     if (!c.is_open()) return refuse("the conversation is already closed");
     if (!owner_side()) return refuse("only members of {0} can close this conversation", {owner()});
     if (c.handover) {
@@ -190,7 +190,7 @@ struct Check {
     }
     return std::nullopt;
   }
-  [[nodiscard]] std::optional<Rejection> operator()(const Reopened&) const {
+  [[nodiscard]] std::optional<Rejection> operator()(const Reopened& /*unused*/) const {
     if (c.is_open()) return refuse("the conversation is already open");
     if (owner_side()) return std::nullopt;
     return refuse("only members of {0} can reopen this conversation", {owner()});

@@ -34,7 +34,10 @@ Command command_of(const nlohmann::json& a, Instant now, const WorkingCalendar& 
   if (what == "preliminary") {
     const auto in = parse_age(text("promised_in"));
     if (!in) throw std::invalid_argument("promised_in must be like \"10d\"");
-    return SendPreliminaryReply{calendar.close_of(calendar.local_date(now + *in)), text("text")};
+    // A promise falls on a working day: a weekend or holiday moves it to the next one.
+    auto day = calendar.local_date(now + *in);
+    if (!calendar.is_working_day(day)) day = calendar.next_working_day(day);
+    return SendPreliminaryReply{calendar.close_of(day), text("text")};
   }
   throw std::invalid_argument("unknown demo action '" + what + "'");
 }

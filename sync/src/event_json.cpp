@@ -111,7 +111,7 @@ class Fields {
     if (!it->is_number_integer()) fail(name, "expected a whole number or null");
     return it->get<std::int64_t>();
   }
-  [[nodiscard]] Fields object(const char* name) const { return Fields(at(name), path(name)); }
+  [[nodiscard]] Fields object(const char* name) const { return {at(name), path(name)}; }
   [[nodiscard]] Party party(const char* name) const { return read_party(object(name)); }
   [[nodiscard]] std::vector<Party> parties(const char* name) const {
     std::vector<Party> out;

@@ -1,5 +1,6 @@
 // ISO 8601 with time zones: the lenient reader for times people and other systems write (offset
 // optional, seconds optional) and the writer of wall-clock times with their offset.
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -22,6 +23,31 @@ bool read_digits(std::string_view text, std::size_t& pos, std::size_t count, int
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The UTC offset at text[pos] ("Z", "+01:00", "-0130", "+01"), moving pos past it; nullopt when
+// there is none or it is malformed.
+std::optional<std::chrono::seconds> read_offset(std::string_view text, std::size_t& pos) {
+  std::chrono::seconds offset{0};
+  if (text[pos] == 'Z' || text[pos] == 'z') {
+    ++pos;
+  } else if (text[pos] == '+' || text[pos] == '-') {
+    const bool negative = text[pos] == '-';
+    ++pos;
+    int oh = 0;
+    int om = 0;
+    if (!read_digits(text, pos, 2, oh)) return std::nullopt;
+    if (pos < text.size()) {
+      if (text[pos] == ':') ++pos;
+      if (!read_digits(text, pos, 2, om)) return std::nullopt;
+    }
+    if (oh > 23 || om > 59) return std::nullopt;
+    offset = std::chrono::hours{oh} + std::chrono::minutes{om};
+    if (negative) offset = -offset;
+  } else {
+    return std::nullopt;
+  }
+  return offset;
+}
 
 }  // namespace
 
@@ -64,27 +90,9 @@ std::optional<Instant> parse_iso8601(std::string_view text, const TimeZone& loca
   if (pos == text.size()) {
     return local.from_local(date::local_days{ymd} + time_of_day);
   }
-  std::chrono::seconds offset{0};
-  if (text[pos] == 'Z' || text[pos] == 'z') {
-    ++pos;
-  } else if (text[pos] == '+' || text[pos] == '-') {
-    const bool negative = text[pos] == '-';
-    ++pos;
-    int oh = 0;
-    int om = 0;
-    if (!read_digits(text, pos, 2, oh)) return std::nullopt;
-    if (pos < text.size()) {
-      if (text[pos] == ':') ++pos;
-      if (!read_digits(text, pos, 2, om)) return std::nullopt;
-    }
-    if (oh > 23 || om > 59) return std::nullopt;
-    offset = std::chrono::hours{oh} + std::chrono::minutes{om};
-    if (negative) offset = -offset;
-  } else {
-    return std::nullopt;
-  }
-  if (pos != text.size()) return std::nullopt;
-  return Instant{date::sys_days{ymd}} + time_of_day - offset;
+  const auto offset = read_offset(text, pos);
+  if (!offset || pos != text.size()) return std::nullopt;
+  return Instant{date::sys_days{ymd}} + time_of_day - *offset;
 }
 
 std::string format_iso8601(Instant at, const TimeZone& zone) {
@@ -94,13 +102,13 @@ std::string format_iso8601(Instant at, const TimeZone& zone) {
   const date::year_month_day ymd{day};
   const date::hh_mm_ss time{wall - day};
   const long long offset_minutes = std::llabs(offset.count()) / 60;
-  char text[64];  // room for any int the compiler cannot rule out, not just real dates
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d%c%02lld:%02lld",
+  std::array<char, 64> text{};  // room for any int the compiler cannot rule out, not just dates
+  std::snprintf(text.data(), text.size(), "%04d-%02u-%02uT%02d:%02d:%02d%c%02lld:%02lld",
                 static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
                 static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
                 offset.count() < 0 ? '-' : '+', offset_minutes / 60, offset_minutes % 60);
-  return text;
+  return text.data();
 }
 
 }  // namespace samla

@@ -112,6 +112,28 @@ void add_warning(std::vector<std::string>& warnings, std::string_view warning) {
   }
 }
 
+namespace {
+
+// mboxrd: ">From " (with any number of '>') at a line start was escaped by the writer.
+std::string unescape_mboxrd(std::string_view content) {
+  std::string message;
+  message.reserve(content.size());
+  std::size_t at = 0;
+  while (at < content.size()) {
+    std::size_t eol = content.find('\n', at);
+    const std::size_t next = eol == std::string_view::npos ? content.size() : eol + 1;
+    std::string_view line = content.substr(at, next - at);
+    std::size_t quotes = 0;
+    while (quotes < line.size() && line[quotes] == '>') ++quotes;
+    if (quotes > 0 && starts_with(line.substr(quotes), "From ")) line.remove_prefix(1);
+    message += line;
+    at = next;
+  }
+  return message;
+}
+
+}  // namespace
+
 ReadResult read_mbox(std::string_view data, const std::filesystem::path& name,
                      const ReadOptions& options) {
   ReadResult result;
@@ -159,20 +181,7 @@ ReadResult read_mbox(std::string_view data, const std::filesystem::path& name,
       result.problems.push_back(FileProblem{name, item, "the message is empty"});
       continue;
     }
-    // mboxrd: ">From " (with any number of '>') at a line start was escaped by the writer.
-    std::string message;
-    message.reserve(content.size());
-    std::size_t at = 0;
-    while (at < content.size()) {
-      std::size_t eol = content.find('\n', at);
-      const std::size_t next = eol == std::string_view::npos ? content.size() : eol + 1;
-      std::string_view line = content.substr(at, next - at);
-      std::size_t quotes = 0;
-      while (quotes < line.size() && line[quotes] == '>') ++quotes;
-      if (quotes > 0 && starts_with(line.substr(quotes), "From ")) line.remove_prefix(1);
-      message += line;
-      at = next;
-    }
+    const std::string message = unescape_mboxrd(content);
     ReadOptions message_options = options;
     if (span.from_line != std::string_view::npos) {
       const std::size_t eol = data.find('\n', span.from_line);

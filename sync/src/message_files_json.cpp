@@ -121,6 +121,43 @@ Instant received_time(const json& object, const ReadOptions& options) {
   return *instant;
 }
 
+// The "attachments" array of a message object: kept in `out`, or a warning for bad base64.
+void read_attachments(const json& attachments, ParsedMessage& out) {
+  InboundMessage& m = out.message;
+  if (!attachments.is_array()) {
+    throw ItemError{std::string("field 'attachments' must be an array, not ") +
+                    type_name(attachments)};
+  }
+  std::size_t number = 0;
+  for (const json& attachment : attachments) {
+    ++number;
+    const std::string where = "attachment " + std::to_string(number);
+    if (!attachment.is_object()) {
+      throw ItemError{where + " must be an object, not " + type_name(attachment)};
+    }
+    std::string filename;
+    std::string content_type;
+    std::string data;
+    try {
+      filename = clean_line(string_field(attachment, "filename", false));
+      content_type = ascii_lower(clean_line(string_field(attachment, "content_type", false)));
+      data = string_field(attachment, "data_base64", true);
+    } catch (const ItemError& e) {
+      throw ItemError{where + ": " + e.text};
+    }
+    if (filename.empty()) filename = "attachment-" + std::to_string(number);
+    if (content_type.empty()) content_type = "application/octet-stream";
+    auto bytes = decode_base64(data);
+    if (!bytes) {
+      // The message itself is fine: keep it, say what is missing.
+      add_warning(m.warnings, "attachment '" + filename + "' is not valid base64 and was not kept");
+      continue;
+    }
+    m.attachments.push_back(AttachmentRef{filename, content_type, bytes->size(), {}});
+    out.attachments.push_back(AttachmentBytes{std::move(*bytes)});
+  }
+}
+
 ParsedMessage message_of(const json& object, const ReadOptions& options) {
   if (!object.is_object())
     throw ItemError{std::string("expected an object, not ") + type_name(object)};
@@ -170,39 +207,7 @@ ParsedMessage message_of(const json& object, const ReadOptions& options) {
   }
 
   if (const json* attachments = field(object, "attachments")) {
-    if (!attachments->is_array()) {
-      throw ItemError{std::string("field 'attachments' must be an array, not ") +
-                      type_name(*attachments)};
-    }
-    std::size_t number = 0;
-    for (const json& attachment : *attachments) {
-      ++number;
-      const std::string where = "attachment " + std::to_string(number);
-      if (!attachment.is_object()) {
-        throw ItemError{where + " must be an object, not " + type_name(attachment)};
-      }
-      std::string filename;
-      std::string content_type;
-      std::string data;
-      try {
-        filename = clean_line(string_field(attachment, "filename", false));
-        content_type = ascii_lower(clean_line(string_field(attachment, "content_type", false)));
-        data = string_field(attachment, "data_base64", true);
-      } catch (const ItemError& e) {
-        throw ItemError{where + ": " + e.text};
-      }
-      if (filename.empty()) filename = "attachment-" + std::to_string(number);
-      if (content_type.empty()) content_type = "application/octet-stream";
-      auto bytes = decode_base64(data);
-      if (!bytes) {
-        // The message itself is fine: keep it, say what is missing.
-        add_warning(m.warnings,
-                    "attachment '" + filename + "' is not valid base64 and was not kept");
-        continue;
-      }
-      m.attachments.push_back(AttachmentRef{filename, content_type, bytes->size(), {}});
-      out.attachments.push_back(AttachmentBytes{std::move(*bytes)});
-    }
+    read_attachments(*attachments, out);
   }
   if (m.channel == Channel::Email && m.department.empty() && !options.mailbox_routes.empty()) {
     m.department = route_by_mailbox(m, options.mailbox_routes);

@@ -57,7 +57,9 @@ std::string line_of(const char* text) { return clean_line(sanitize_utf8(view(tex
 std::string bytes_of(GMimeStream* stream) {
   GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
   if (array == nullptr || array->len == 0) return {};
-  return std::string(reinterpret_cast<const char*>(array->data), array->len);
+  // GLib keeps the bytes as guint8; std::string wants char (same size and representation).
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
+  return {reinterpret_cast<const char*>(array->data), array->len};
 }
 
 // The content of a leaf part with its transfer encoding undone.
@@ -144,18 +146,17 @@ void collect_mailboxes(InternetAddressList* list, std::vector<Party>& out, int d
   }
 }
 
-// Encoded words as GMime can decode them. Some mailers split a multi-byte character across two
-// base64 words (RFC 2047 forbids it) and GMime then loses the rest of the header: adjacent B-words
-// of one charset are merged into one. Charset names iconv does not know as written ("koi8_r") are
-// replaced by one it knows. Well-formed headers come out unchanged.
-std::string repair_encoded_words(std::string_view raw) {
-  struct Word {
-    std::size_t begin, end;  // the "=?...?=" in raw
-    std::string charset;     // as written, lower case
-    char encoding;
-    std::string payload;
-  };
-  std::vector<Word> words;
+// One RFC 2047 encoded word of a raw header value.
+struct EncodedWord {
+  std::size_t begin, end;  // the "=?...?=" in raw
+  std::string charset;     // as written, lower case
+  char encoding;
+  std::string payload;
+};
+
+// The RFC 2047 encoded words in a raw header value, in order; scanning stops at a malformed one.
+std::vector<EncodedWord> encoded_words_in(std::string_view raw) {
+  std::vector<EncodedWord> words;
   std::size_t pos = 0;
   while ((pos = raw.find("=?", pos)) != std::string_view::npos) {
     const std::size_t q1 = raw.find('?', pos + 2);
@@ -164,16 +165,25 @@ std::string repair_encoded_words(std::string_view raw) {
     if (close == std::string_view::npos) break;
     std::string charset = ascii_lower(raw.substr(pos + 2, q1 - pos - 2));
     if (charset.find_first_of(" \t\r\n") == std::string::npos) {
-      words.push_back(Word{pos, close + 2, std::move(charset), raw[q1 + 1],
-                           std::string(raw.substr(q1 + 3, close - q1 - 3))});
+      words.push_back(EncodedWord{pos, close + 2, std::move(charset), raw[q1 + 1],
+                                  std::string(raw.substr(q1 + 3, close - q1 - 3))});
     }
     pos = close + 2;
   }
+  return words;
+}
+
+// Encoded words as GMime can decode them. Some mailers split a multi-byte character across two
+// base64 words (RFC 2047 forbids it) and GMime then loses the rest of the header: adjacent B-words
+// of one charset are merged into one. Charset names iconv does not know as written ("koi8_r") are
+// replaced by one it knows. Well-formed headers come out unchanged.
+std::string repair_encoded_words(std::string_view raw) {
+  const std::vector<EncodedWord> words = encoded_words_in(raw);
   if (words.empty()) return std::string(raw);
   std::string out;
   std::size_t copied = 0;
   for (std::size_t i = 0; i < words.size();) {
-    const Word& first = words[i];
+    const EncodedWord& first = words[i];
     const bool base64 = first.encoding == 'B' || first.encoding == 'b';
     std::size_t j = i + 1;
     std::string bytes;
@@ -195,8 +205,10 @@ std::string repair_encoded_words(std::string_view raw) {
       out.append(raw.substr(copied, first.begin - copied));
       const std::string charset = rename ? usable : first.charset;
       if (j > i + 1) {
-        std::unique_ptr<gchar, GFree> encoded{
-            g_base64_encode(reinterpret_cast<const guchar*>(bytes.data()), bytes.size())};
+        // g_base64_encode takes bytes as guchar; char and guchar have the same representation.
+        std::unique_ptr<gchar, GFree> encoded{g_base64_encode(
+            reinterpret_cast<const guchar*>(bytes.data()),  // NOLINT(*-pro-type-reinterpret-cast)
+            bytes.size())};
         out += "=?" + charset + "?B?" + encoded.get() + "?=";
       } else {
         out += "=?" + charset + "?" + first.encoding + "?" + first.payload + "?=";
@@ -329,11 +341,12 @@ bool is_mime_boilerplate(std::string_view prologue) {
   if (prologue.empty()) return true;
   if (prologue.size() > 300) return false;
   const std::string lower = ascii_lower(prologue);
-  for (const std::string_view marker : {"mime format", "multi-part message", "multipart message",
-                                        "mime-encapsulated", "mime message", "mime-formatted"}) {
-    if (lower.find(marker) != std::string::npos) return true;
-  }
-  return false;
+  static constexpr std::array<std::string_view, 6> kMarkers = {
+      "mime format",       "multi-part message", "multipart message",
+      "mime-encapsulated", "mime message",       "mime-formatted"};
+  return std::ranges::any_of(kMarkers, [&lower](std::string_view marker) {
+    return lower.find(marker) != std::string::npos;
+  });
 }
 
 std::string format_party(const Party& party) {
@@ -547,7 +560,7 @@ class MimeReader {
                         : "unreadable Date header '" + header + "'; the time of import is used");
   }
 
-  bool is_automated(GMimeMessage* message, const InboundMessage& m) {
+  static bool is_automated(GMimeMessage* message, const InboundMessage& m) {
     GMimeObject* object = GMIME_OBJECT(message);
     const auto header = [&](const char* name) {
       return ascii_lower(trim(view(g_mime_object_get_header(object, name))));
@@ -620,20 +633,7 @@ class MimeReader {
     }
     // The first part (or the "start" part of multipart/related) carries the text; in signed and
     // report messages the rest is machine data, kept as attachments.
-    int root = 0;
-    if (type == "multipart/related") {
-      const std::string start = parameter(object, "start");
-      if (!start.empty()) {
-        std::string id = start;
-        if (id.size() > 2 && id.front() == '<' && id.back() == '>')
-          id = id.substr(1, id.size() - 2);
-        for (int i = 0; i < count; ++i) {
-          if (view(g_mime_object_get_content_id(g_mime_multipart_get_part(multipart, i))) == id) {
-            root = i;
-          }
-        }
-      }
-    }
+    const int root = type == "multipart/related" ? related_root(multipart) : 0;
     const bool first_is_text =
         type == "multipart/related" || type == "multipart/signed" || type == "multipart/report";
     for (int i = 0; i < count; ++i) {
@@ -641,6 +641,23 @@ class MimeReader {
       if (first_is_text && i != root) child = attachments_or_text(role);
       walk(g_mime_multipart_get_part(multipart, i), child, depth + 1, out);
     }
+  }
+
+  // The index of the part a multipart/related names as its "start" (the last one with that
+  // Content-ID); the first part when it names none.
+  static int related_root(GMimeMultipart* multipart) {
+    const std::string start = parameter(GMIME_OBJECT(multipart), "start");
+    if (start.empty()) return 0;
+    std::string id = start;
+    if (id.size() > 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
+    int root = 0;
+    const int count = g_mime_multipart_get_count(multipart);
+    for (int i = 0; i < count; ++i) {
+      if (view(g_mime_object_get_content_id(g_mime_multipart_get_part(multipart, i))) == id) {
+        root = i;
+      }
+    }
+    return root;
   }
 
   static PartRole rendition_of(PartRole role) {
@@ -807,8 +824,8 @@ class MimeReader {
     return clean_text(decoded.text);
   }
 
-  void add_attachment(std::string filename, std::string type, std::string bytes,
-                      ParsedMessage& out) {
+  static void add_attachment(std::string filename, std::string type, std::string bytes,
+                             ParsedMessage& out) {
     AttachmentRef ref;
     ref.filename = std::move(filename);
     ref.content_type = std::move(type);

@@ -3,6 +3,7 @@
 #include <gmime/gmime.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -68,10 +69,7 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 }
 
 bool is_ascii(std::string_view text) {
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  }
-  return true;
+  return std::ranges::all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 constexpr std::array<char16_t, 32> kWindows1252High = {
@@ -98,12 +96,11 @@ bool is_utf8_label(std::string_view cs) { return cs == "utf-8" || cs == "utf8"; 
 // Charsets of one byte per character: text in them practically never forms well-formed
 // multi-byte UTF-8, so UTF-8 bytes under such a label are UTF-8 mislabelled.
 bool is_single_byte_label(std::string_view cs) {
-  for (const std::string_view prefix :
-       {"iso-8859-", "iso8859-", "iso_8859-", "windows-125", "cp125", "koi8", "latin", "cp866",
-        "ibm866", "macintosh", "x-mac-"}) {
-    if (cs.substr(0, prefix.size()) == prefix) return true;
-  }
-  return false;
+  static constexpr std::array<std::string_view, 11> kPrefixes = {
+      "iso-8859-", "iso8859-", "iso_8859-", "windows-125", "cp125", "koi8",
+      "latin",     "cp866",    "ibm866",    "macintosh",   "x-mac-"};
+  return std::ranges::any_of(
+      kPrefixes, [cs](std::string_view prefix) { return cs.substr(0, prefix.size()) == prefix; });
 }
 
 // ISO-2022-JP is 7-bit: text in it without a declared charset shows itself by its escapes.
@@ -116,6 +113,8 @@ bool looks_like_iso_2022_jp(std::string_view bytes) {
 bool can_open(const std::string& charset) {
   ensure_gmime_initialized();
   iconv_t cd = g_mime_iconv_open("UTF-8", charset.c_str());
+  // iconv's documented failure value is (iconv_t)-1; no other spelling exists.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast,performance-no-int-to-ptr)
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   g_mime_iconv_close(cd);
   return true;
@@ -128,13 +127,15 @@ std::optional<std::pair<std::string, bool>> iconv_to_utf8(std::string_view bytes
   const std::string charset = usable_charset(label);
   if (charset.empty()) return std::nullopt;
   iconv_t cd = g_mime_iconv_open("UTF-8", charset.c_str());
+  // iconv's documented failure value is (iconv_t)-1; no other spelling exists.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast,performance-no-int-to-ptr)
   if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 2);
   bool lossy = false;
   std::array<char, 4096> buffer{};
   // iconv's API is not const-correct; it never writes through the input pointer.
-  char* in = const_cast<char*>(bytes.data());
+  char* in = const_cast<char*>(bytes.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
   std::size_t in_left = bytes.size();
   while (true) {
     char* out_ptr = buffer.data();
@@ -159,7 +160,8 @@ std::optional<std::pair<std::string, bool>> iconv_to_utf8(std::string_view bytes
     lossy = true;
     out += kReplacement;
     if (in_left == 0) break;
-    ++in;
+    ++in;  // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic): iconv's cursor, in_left
+           // bounds it
     --in_left;
     iconv(cd, nullptr, nullptr, nullptr, nullptr);  // reset the shift state
   }
@@ -228,40 +230,44 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
+// Decodes the numeric character reference at html[i] == '&' (html[i + 1] == '#'); returns the
+// number of bytes consumed, 0 when no digits follow.
+std::size_t decode_numeric_entity(std::string_view html, std::size_t i, std::string& out) {
+  std::size_t j = i + 2;
+  const bool hex = j < html.size() && (html[j] == 'x' || html[j] == 'X');
+  if (hex) ++j;
+  const std::size_t start = j;
+  std::uint32_t value = 0;
+  while (j < html.size() && j - start < 8) {
+    const char c = html[j];
+    std::uint32_t digit = 0;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<std::uint32_t>(c - '0');
+    } else if (hex && c >= 'a' && c <= 'f') {
+      digit = static_cast<std::uint32_t>(c - 'a' + 10);
+    } else if (hex && c >= 'A' && c <= 'F') {
+      digit = static_cast<std::uint32_t>(c - 'A' + 10);
+    } else {
+      break;
+    }
+    value = value * (hex ? 16U : 10U) + digit;
+    ++j;
+  }
+  if (j == start) return 0;
+  if (j < html.size() && html[j] == ';') ++j;
+  // HTML reads references to 0x80-0x9F as Windows-1252, as browsers do.
+  if (value >= 0x80 && value <= 0x9F) value = kWindows1252High[value - 0x80];
+  if (value == 0) value = 0xFFFD;
+  if (value == 0xA0) value = ' ';
+  append_utf8(out, static_cast<char32_t>(value));
+  return j - i;
+}
+
 // Decodes the character reference at html[i] == '&'; returns the number of bytes consumed, 0 when
 // it is not a reference (the '&' is then literal).
 std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
   std::size_t j = i + 1;
-  if (j < html.size() && html[j] == '#') {
-    ++j;
-    const bool hex = j < html.size() && (html[j] == 'x' || html[j] == 'X');
-    if (hex) ++j;
-    const std::size_t start = j;
-    std::uint32_t value = 0;
-    while (j < html.size() && j - start < 8) {
-      const char c = html[j];
-      std::uint32_t digit = 0;
-      if (c >= '0' && c <= '9') {
-        digit = static_cast<std::uint32_t>(c - '0');
-      } else if (hex && c >= 'a' && c <= 'f') {
-        digit = static_cast<std::uint32_t>(c - 'a' + 10);
-      } else if (hex && c >= 'A' && c <= 'F') {
-        digit = static_cast<std::uint32_t>(c - 'A' + 10);
-      } else {
-        break;
-      }
-      value = value * (hex ? 16U : 10U) + digit;
-      ++j;
-    }
-    if (j == start) return 0;
-    if (j < html.size() && html[j] == ';') ++j;
-    // HTML reads references to 0x80-0x9F as Windows-1252, as browsers do.
-    if (value >= 0x80 && value <= 0x9F) value = kWindows1252High[value - 0x80];
-    if (value == 0) value = 0xFFFD;
-    if (value == 0xA0) value = ' ';
-    append_utf8(out, static_cast<char32_t>(value));
-    return j - i;
-  }
+  if (j < html.size() && html[j] == '#') return decode_numeric_entity(html, i, out);
   const std::size_t start = j;
   while (j < html.size() && is_alnum(html[j]) && j - start < 10) ++j;
   const std::string_view name = html.substr(start, j - start);
@@ -334,10 +340,7 @@ class TextBuilder {
 };
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-  for (const std::string_view n : names) {
-    if (n == name) return true;
-  }
-  return false;
+  return std::ranges::any_of(names, [name](std::string_view n) { return n == name; });
 }
 
 // Case-insensitive search for `needle` (lower case ASCII) in `hay` from `from`.
@@ -724,10 +727,8 @@ std::string clean_text(std::string_view utf8) {
     } else if (c == '\n') {
       while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
       out += '\n';
-    } else if (b < 0x20 && c != '\t') {
-      // Other control characters (NUL, form feed, escape …) are noise in a caseworker's view.
-      continue;
-    } else if (b == 0x7F) {
+    } else if ((b < 0x20 && c != '\t') || b == 0x7F) {
+      // Other control characters (NUL, form feed, escape, DEL …) are noise in a caseworker's view.
       continue;
     } else if (b == 0xEF && utf8.substr(i, 3) == "\xEF\xBB\xBF") {
       i += 2;  // a stray BOM inside the text (joined parts)
@@ -781,12 +782,10 @@ std::string clean_line(std::string_view utf8) {
 }
 
 bool is_base64_text(std::string_view text) {
-  for (const char c : text) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '+' || c == '/' || c == '=' || is_space(c);
-    if (!ok) return false;
-  }
-  return true;
+  return std::ranges::all_of(text, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/' || c == '=' || is_space(c);
+  });
 }
 
 std::optional<std::string> decode_base64(std::string_view text) {

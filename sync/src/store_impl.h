@@ -91,7 +91,7 @@ struct Store::Impl {
     /// Read the whole log back before folding (an existing event changed).
     void changed(const std::string& conversation_id) { logs[conversation_id].reset(); }
   };
-  IngestResult ingest_one(const InboundMessage& message, std::span<const AttachmentBytes> bytes,
+  IngestResult ingest_one(const InboundMessage& incoming, std::span<const AttachmentBytes> bytes,
                           Pending& pending);
   /// Stores one event and what hangs off it (the message row); false when its id is already
   /// stored.

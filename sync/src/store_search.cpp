@@ -87,7 +87,7 @@ std::string fts_query(std::string_view text) {
     // A word of only ASCII punctuation has nothing to search for.
     const bool has_letter = std::any_of(word.begin(), word.end(), [](char c) {
       const auto u = static_cast<unsigned char>(c);
-      return u >= 0x80 || std::isalnum(u);
+      return u >= 0x80 || (std::isalnum(u) != 0);
     });
     if (!has_letter) continue;
     // A quoted FTS5 string: operators and column filters inside it are plain text; a quote is

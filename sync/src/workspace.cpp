@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "samla/sync/uuid.h"
 #include "samla/sync/workspace_config.h"
@@ -41,8 +42,8 @@ nlohmann::json json_setting(const Store& store, const char* key) {
 
 }  // namespace
 
-Workspace::Workspace(const std::filesystem::path& profile_dir, WorkspaceOptions options)
-    : profile_dir_(profile_dir),
+Workspace::Workspace(std::filesystem::path profile_dir, WorkspaceOptions options)
+    : profile_dir_(std::move(profile_dir)),
       clock_(options.clock ? std::move(options.clock)
                            : [] {
                                return std::chrono::time_point_cast<std::chrono::seconds>(

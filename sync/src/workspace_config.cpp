@@ -33,10 +33,10 @@ std::chrono::minutes parse_clock(const std::string& text) {
 }
 
 std::string clock_text(std::chrono::minutes t) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(t.count() / 60),
+  std::array<char, 8> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%02d:%02d", static_cast<int>(t.count() / 60),
                 static_cast<int>(t.count() % 60));
-  return buffer;
+  return buffer.data();
 }
 
 constexpr std::array<std::pair<PolicyClass, std::string_view>, 3> kClasses{{

@@ -46,11 +46,11 @@ std::string long_date_time(Instant at, const TimeZone& zone, Language language) 
   const auto local = date::local_seconds{(at + zone.offset_at(at)).time_since_epoch()};
   const auto day = date::floor<date::days>(local);
   const date::hh_mm_ss<std::chrono::seconds> tod{local - day};
-  char clock[8];
-  std::snprintf(clock, sizeof clock, "%02d:%02d", static_cast<int>(tod.hours().count()),
+  std::array<char, 8> clock{};
+  std::snprintf(clock.data(), clock.size(), "%02d:%02d", static_cast<int>(tod.hours().count()),
                 static_cast<int>(tod.minutes().count()));
   const auto text = long_date(date::year_month_day{day}, language);
-  return text + (language == Language::English ? " at " : " kl. ") + clock;
+  return text + (language == Language::English ? " at " : " kl. ") + clock.data();
 }
 
 }  // namespace samla

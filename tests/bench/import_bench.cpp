@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -108,15 +109,18 @@ std::uintmax_t size_of(const std::filesystem::path& dir) {
 
 }  // namespace
 
+// A benchmark tool: any exception is fatal and std::terminate reports it well enough.
+// NOLINTNEXTLINE(bugprone-exception-escape)
 int main(int argc, char** argv) {
   int count = 100000;
   int queries = 200;
   std::filesystem::path dir;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string arg = argv[i];
-    if (arg == "--messages") count = std::atoi(argv[i + 1]);
-    if (arg == "--queries") queries = std::atoi(argv[i + 1]);
-    if (arg == "--dir") dir = argv[i + 1];
+  const std::span<char*> args(argv, static_cast<std::size_t>(argc));
+  for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
+    const std::string arg = args[i];
+    if (arg == "--messages") count = std::atoi(args[i + 1]);
+    if (arg == "--queries") queries = std::atoi(args[i + 1]);
+    if (arg == "--dir") dir = args[i + 1];
   }
   if (dir.empty()) {
     dir = std::filesystem::temp_directory_path() / ("samla-bench-" + samla::new_uuid());
@@ -172,6 +176,8 @@ int main(int argc, char** argv) {
       {"import_seconds", import_s},
       {"messages_per_second", static_cast<double>(count) / import_s},
       {"store_bytes", size_of(dir)},
+      // glibc declares ru_maxrss inside an anonymous union; it is the only member we read.
+      // NOLINTNEXTLINE(cppcoreguidelines-pro-type-union-access)
       {"peak_rss_mb", static_cast<double>(usage.ru_maxrss) / 1024.0},
       {"search_queries", queries},
       {"search_hits", hits},

@@ -13,8 +13,6 @@
 #include <string>
 #include <vector>
 
-extern char** environ;
-
 namespace samla::test {
 
 struct ProcessResult {
@@ -45,10 +43,12 @@ inline ProcessResult run_process(const std::string& program, const std::vector<s
   std::vector<std::string> argv_s{program};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(argv_s.size() + 1);
   for (auto& a : argv_s) argv.push_back(a.data());
   argv.push_back(nullptr);
 
   std::vector<std::string> env_s;
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-pointer-arithmetic): environ is a C array
   for (char** e = environ; *e != nullptr; ++e) {
     const std::string entry(*e);
     const auto key = entry.substr(0, entry.find('=') + 1);
@@ -58,6 +58,7 @@ inline ProcessResult run_process(const std::string& program, const std::vector<s
   }
   env_s.insert(env_s.end(), env.begin(), env.end());
   std::vector<char*> envp;
+  envp.reserve(env_s.size() + 1);
   for (auto& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);
 

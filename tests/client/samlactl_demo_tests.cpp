@@ -73,6 +73,8 @@ BOOST_AUTO_TEST_CASE(preliminary_reply_and_declined_handover_are_in_the_timeline
   BOOST_CHECK_EQUAL(garage["assignee"], "erik");
   BOOST_CHECK(!garage["promised"].is_null());
   BOOST_CHECK_EQUAL(garage["deadline"], garage["promised"]);
+  // Promised for the close of office hours on a working day (six days after 9 Dec: Tue 15th).
+  BOOST_CHECK_EQUAL(garage["promised"], "2026-12-15T15:00:00+01:00");
   // Two messages: the follow-up was threaded in by In-Reply-To.
   int messages = 0;
   std::set<std::string> types;

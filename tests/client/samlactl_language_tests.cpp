@@ -120,6 +120,10 @@ std::map<std::string, PoEntry> read_po(const std::filesystem::path& path) {
     target = nullptr;
     has_msgid = false;
   };
+  // A new entry's first keyword ends the entry before it.
+  const auto finish_started = [&] {
+    if (has_msgid) finish();
+  };
   std::string line;
   int number = 0;
   const auto file = path.filename().string();
@@ -128,18 +132,16 @@ std::map<std::string, PoEntry> read_po(const std::filesystem::path& path) {
     if (line.empty()) {
       finish();
     } else if (line.rfind("#,", 0) == 0) {
-      if (has_msgid) finish();
+      finish_started();
       entry.fuzzy = entry.fuzzy || line.find("fuzzy") != std::string::npos;
-    } else if (line[0] == '#') {
-      target = nullptr;  // comments, references, obsolete entries
+    } else if (line[0] == '#' || line.rfind("msgid_plural ", 0) == 0) {
+      target = nullptr;  // comments, references, obsolete entries; the plural msgid is not kept
     } else if (line.rfind("msgctxt ", 0) == 0) {
-      if (has_msgid) finish();
+      finish_started();
       context = unquote(line, file, number);
       target = &context;
-    } else if (line.rfind("msgid_plural ", 0) == 0) {
-      target = nullptr;
     } else if (line.rfind("msgid ", 0) == 0) {
-      if (has_msgid) finish();
+      finish_started();
       entry.msgid = unquote(line, file, number);
       has_msgid = true;
       target = &entry.msgid;
@@ -289,13 +291,13 @@ BOOST_AUTO_TEST_CASE(catalogues_are_complete) {
       for (const auto& text : translations) {
         if (text.empty()) BOOST_ERROR(where + "a plural form is not translated");
         if (placeholders(text) != want) {
-          BOOST_ERROR(where + "placeholders " + joined(placeholders(text)) + " in \"" + text +
-                      "\", expected " + joined(want));
+          BOOST_ERROR(where << "placeholders " << joined(placeholders(text)) << " in \"" << text
+                            << "\", expected " << joined(want));
         }
       }
     }
     for (const auto& [key, entry] : po) {
-      if (pot.count(key) == 0) {
+      if (!pot.contains(key)) {
         BOOST_ERROR(lang + ".po, msgid \"" + entry.msgid +
                     "\": not in samla.pot; run scripts/update-po.sh");
       }

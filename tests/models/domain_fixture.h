@@ -10,8 +10,8 @@
 namespace samla::test {
 
 inline Instant at(int y, unsigned m, unsigned d, int hh = 10, int mm = 0) {
-  return Instant{date::sys_days{date::year{y} / m / d}} + std::chrono::hours{hh} +
-         std::chrono::minutes{mm};
+  return Instant{date::sys_days{date::year{y} / date::month{m} / date::day{d}}} +
+         std::chrono::hours{hh} + std::chrono::minutes{mm};
 }
 
 inline Directory municipality() {

@@ -66,6 +66,7 @@ BOOST_AUTO_TEST_CASE(hub_order_puts_sequenced_events_first_then_local_ones) {
   auto d = s.make("ola", "byggesak", at(2026, 12, 7, 11), NoteAdded{"lokal 2"});
   const auto ordered = in_hub_order({a, b, c, d});
   std::vector<std::string> ids;
+  ids.reserve(ordered.size());
   for (const auto& e : ordered) ids.push_back(e.id);
   BOOST_CHECK((ids == std::vector<std::string>{c.id, a.id, b.id, d.id}));
 }

@@ -28,7 +28,7 @@ struct Fixture {
     BOOST_REQUIRE_MESSAGE(d.accepted(), (d.rejection ? d.rejection->text(zone) : ""));
     BOOST_CHECK_EQUAL(d.events.size(), 1U);
   }
-  Instant later(int minutes) { return t0 + std::chrono::minutes{minutes}; }
+  Instant later(int minutes) const { return t0 + std::chrono::minutes{minutes}; }
 };
 
 }  // namespace

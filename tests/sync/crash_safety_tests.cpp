@@ -4,12 +4,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
-#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <random>
@@ -17,8 +18,6 @@
 #include <thread>
 
 #include "store_fixture.h"
-
-extern char** environ;
 
 using namespace samla;
 using namespace samla::test;
@@ -35,20 +34,19 @@ struct Child {
 };
 
 Child spawn_child(const std::filesystem::path& store, std::size_t first) {
-  int fds[2];
-  BOOST_REQUIRE_EQUAL(pipe(fds), 0);
+  std::array<int, 2> fds{};
+  BOOST_REQUIRE_EQUAL(pipe(fds.data()), 0);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, fds[0]);
   posix_spawn_file_actions_addclose(&actions, fds[1]);
-  const std::string program = SAMLA_CRASH_CHILD;
-  const std::string path = store.string();
-  const std::string count = std::to_string(kMessages);
-  const std::string from = std::to_string(first);
-  std::vector<char*> argv{const_cast<char*>(program.c_str()), const_cast<char*>(path.c_str()),
-                          const_cast<char*>(count.c_str()), const_cast<char*>(from.c_str()),
-                          nullptr};
+  // posix_spawn takes char* const argv[]: the strings are ours to hand out writable.
+  std::string program = SAMLA_CRASH_CHILD;
+  std::string path = store.string();
+  std::string count = std::to_string(kMessages);
+  std::string from = std::to_string(first);
+  std::vector<char*> argv{program.data(), path.data(), count.data(), from.data(), nullptr};
   Child child;
   const int rc = posix_spawn(&child.pid, program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -65,6 +63,8 @@ class Lines {
   ~Lines() { close(fd_); }
   Lines(const Lines&) = delete;
   Lines& operator=(const Lines&) = delete;
+  Lines(Lines&&) = delete;
+  Lines& operator=(Lines&&) = delete;
 
   /// Blocks until `n` lines were read in all, or the child closed its output.
   void read_until(std::size_t n) {
@@ -79,11 +79,11 @@ class Lines {
 
  private:
   bool fill() {
-    char buffer[4096];
-    const auto n = read(fd_, buffer, sizeof buffer);
+    std::array<char, 4096> buffer{};
+    const auto n = read(fd_, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) return true;
     if (n <= 0) return false;
-    pending_.append(buffer, static_cast<std::size_t>(n));
+    pending_.append(buffer.data(), static_cast<std::size_t>(n));
     for (auto end = pending_.find('\n'); end != std::string::npos; end = pending_.find('\n')) {
       lines.push_back(std::stoul(pending_.substr(0, end)));
       pending_.erase(0, end + 1);

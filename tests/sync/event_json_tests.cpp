@@ -230,6 +230,7 @@ BOOST_AUTO_TEST_SUITE(Uuid)
 BOOST_AUTO_TEST_CASE(version_4_canonical_and_unique_across_threads) {
   std::vector<std::vector<std::string>> made(4);
   std::vector<std::thread> threads;
+  threads.reserve(made.size());
   for (auto& out : made) {
     threads.emplace_back([&out] {
       for (int i = 0; i < 2000; ++i) out.push_back(new_uuid());
@@ -239,14 +240,14 @@ BOOST_AUTO_TEST_CASE(version_4_canonical_and_unique_across_threads) {
   std::set<std::string> all;
   for (const auto& out : made) {
     for (const auto& id : out) {
-      BOOST_REQUIRE_EQUAL(id.size(), 36u);
+      BOOST_REQUIRE_EQUAL(id.size(), 36U);
       BOOST_CHECK_EQUAL(id[8], '-');
       BOOST_CHECK_EQUAL(id[14], '4');
       BOOST_CHECK(std::string("89ab").find(id[19]) != std::string::npos);
       all.insert(id);
     }
   }
-  BOOST_CHECK_EQUAL(all.size(), 8000u);
+  BOOST_CHECK_EQUAL(all.size(), 8000U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -86,7 +86,8 @@ ParsedMessage mime(std::string_view raw, ReadOptions options = {}) {
   return parsed;
 }
 
-ReadResult json(std::string_view text, ReadOptions options = {}, std::string name = "in.json") {
+ReadResult json(std::string_view text, const ReadOptions& options = {},
+                const std::string& name = "in.json") {
   ReadResult result = samla::read_message_data(text, name, options);
   for (const auto& m : result.messages) require_valid_utf8(m);
   return result;
@@ -108,7 +109,7 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   std::filesystem::path write(const std::string& name, std::string_view content) const {
-    const auto file = path / name;
+    auto file = path / name;
     std::filesystem::create_directories(file.parent_path());
     std::ofstream out(file, std::ios::binary);
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -838,7 +839,8 @@ BOOST_AUTO_TEST_CASE(the_demo_data_reads_cleanly_and_covers_everything) {
   std::set<std::string> departments;
   std::set<std::string> languages;
   std::set<std::string> ids;
-  int overdue = 0, recent = 0;
+  int overdue = 0;
+  int recent = 0;
   const ParsedMessage* first_garage = nullptr;
   const samla::InboundMessage* garage_reply = nullptr;
   for (const auto& parsed : result.messages) {

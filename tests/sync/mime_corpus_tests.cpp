@@ -4,6 +4,7 @@
 // for a good number of them the result is what a person reading the message sees.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -27,7 +28,7 @@ struct ManifestEntry {
   std::string source;
 };
 
-std::filesystem::path corpus_dir() { return std::filesystem::path(SAMLA_CORPUS_DIR); }
+std::filesystem::path corpus_dir() { return {SAMLA_CORPUS_DIR}; }
 
 // Stands in for every missing or unreadable Date, so a result can be told from a real date.
 const Instant kFallback = Instant{std::chrono::seconds{946684800}};  // 2000-01-01T00:00:00Z
@@ -108,10 +109,8 @@ std::string warnings_of(const samla::InboundMessage& m) {
 }
 
 bool has_warning(const samla::InboundMessage& m, std::string_view part) {
-  for (const auto& w : m.warnings) {
-    if (contains(w, part)) return true;
-  }
-  return false;
+  return std::ranges::any_of(m.warnings,
+                             [part](const std::string& w) { return contains(w, part); });
 }
 
 // What a person sees in one corpus message; unset fields are not checked.

@@ -17,8 +17,8 @@
 namespace samla::test {
 
 inline Instant at(int y, unsigned m, unsigned d, int hh = 10, int mm = 0) {
-  return Instant{date::sys_days{date::year{y} / m / d}} + std::chrono::hours{hh} +
-         std::chrono::minutes{mm};
+  return Instant{date::sys_days{date::year{y} / date::month{m} / date::day{d}}} +
+         std::chrono::hours{hh} + std::chrono::minutes{mm};
 }
 
 /// A directory under the system temp dir, removed with everything in it at the end.

@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(a_new_message_starts_a_conversation_as_the_system) {
   BOOST_CHECK_EQUAL(r.event_id, "id-0001");
   BOOST_CHECK_EQUAL(r.conversation_id, "id-0002");
   const auto events = store.events_of(r.conversation_id);
-  BOOST_REQUIRE_EQUAL(events.size(), 1u);
+  BOOST_REQUIRE_EQUAL(events.size(), 1U);
   BOOST_CHECK_EQUAL(events[0].id, r.event_id);
   BOOST_CHECK_EQUAL(events[0].actor, kSystemActor);
   BOOST_CHECK_EQUAL(events[0].department, "skatt");
@@ -38,7 +38,7 @@ BOOST_AUTO_TEST_CASE(a_new_message_starts_a_conversation_as_the_system) {
   BOOST_CHECK(std::get<MessageReceived>(events[0].payload).message == m);
 
   const auto rows = store.list(InboxView::All, {});
-  BOOST_REQUIRE_EQUAL(rows.size(), 1u);
+  BOOST_REQUIRE_EQUAL(rows.size(), 1U);
   BOOST_CHECK_EQUAL(rows[0].owner_department, "skatt");
   BOOST_CHECK_EQUAL(rows[0].subject, "Tilbygg");
   BOOST_CHECK(rows[0].deadline == at(2026, 11, 28, 9));
@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(a_duplicate_changes_nothing) {
   BOOST_CHECK(second.duplicate);
   BOOST_CHECK_EQUAL(second.conversation_id, first.conversation_id);
   BOOST_CHECK_EQUAL(second.event_id, first.event_id);
-  BOOST_CHECK_EQUAL(event_count(store), 1u);
-  BOOST_CHECK_EQUAL(store.outbox_size(), 1u);
+  BOOST_CHECK_EQUAL(event_count(store), 1U);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 1U);
   BOOST_CHECK_EQUAL(store.list(InboxView::All, {})[0].subject, "Tilbygg");
 
   // The same within one batch, and the same id in another channel is another message.
@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(a_duplicate_changes_nothing) {
   BOOST_CHECK(!results[1].duplicate);
   BOOST_CHECK(results[2].duplicate);
   BOOST_CHECK_EQUAL(results[2].event_id, results[1].event_id);
-  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 2u);
+  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 2U);
 }
 
 BOOST_AUTO_TEST_CASE(threads_by_key_within_a_channel) {
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(threads_by_key_within_a_channel) {
   BOOST_CHECK_EQUAL(ra.conversation_id, rb.conversation_id);
   BOOST_CHECK_NE(ra.conversation_id, rc.conversation_id);
   const auto state = store.conversation(ra.conversation_id);
-  BOOST_CHECK_EQUAL(state->message_ids.size(), 2u);
+  BOOST_CHECK_EQUAL(state->message_ids.size(), 2U);
   BOOST_CHECK_EQUAL(store.list(InboxView::All, {})[0].snippet, "andre");
   check_projection_is_fold(store);
 }
@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(a_batch_threads_into_messages_earlier_in_the_same_batch) {
   BOOST_CHECK_EQUAL(results[1].conversation_id, results[0].conversation_id);
   BOOST_CHECK_EQUAL(results[2].conversation_id, results[0].conversation_id);
   const auto rows = store.list(InboxView::All, {});
-  BOOST_REQUIRE_EQUAL(rows.size(), 1u);
+  BOOST_REQUIRE_EQUAL(rows.size(), 1U);
   BOOST_CHECK_EQUAL(rows[0].message_count, 3);
   BOOST_CHECK_EQUAL(rows[0].snippet, "tre");
   check_projection_is_fold(store);
@@ -167,12 +167,12 @@ BOOST_AUTO_TEST_CASE(attachments_are_kept_as_blobs) {
   const auto r = store.ingest(m, bytes);
   const auto stored = std::get<MessageReceived>(store.events_of(r.conversation_id)[0].payload);
   BOOST_CHECK_EQUAL(stored.message.attachments[0].blob, sha256_hex(bytes[0].data));
-  BOOST_CHECK_EQUAL(stored.message.attachments[0].size, 6u);
+  BOOST_CHECK_EQUAL(stored.message.attachments[0].size, 6U);
   BOOST_CHECK(store.blob(stored.message.attachments[1].blob) == std::string("hei"));
 
   auto mismatched = email("<b@x>", "x", "y", at(2026, 11, 23));
   BOOST_CHECK_THROW(store.ingest(mismatched, bytes), std::invalid_argument);
-  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 1u);
+  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 1U);
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_message_rolls_back_its_whole_batch) {
@@ -180,8 +180,8 @@ BOOST_AUTO_TEST_CASE(a_bad_message_rolls_back_its_whole_batch) {
   std::vector<InboundMessage> batch{email("<a@x>", "A", "a", at(2026, 11, 23)),
                                     email("", "no id", "b", at(2026, 11, 23))};
   BOOST_CHECK_THROW(store.ingest_batch(batch), std::invalid_argument);
-  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 0u);
-  BOOST_CHECK_EQUAL(store.outbox_size(), 0u);
+  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 0U);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 0U);
   BOOST_CHECK(store.search("a").empty());
   // The good message alone goes in afterwards.
   BOOST_CHECK(!store.ingest(batch[0]).duplicate);
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(snippet_is_the_latest_message_collapsed_and_cut) {
   // 140 code points and the ellipsis.
   std::size_t code_points = 0;
   for (const unsigned char c : snippet) code_points += (c & 0xC0) != 0x80 ? 1 : 0;
-  BOOST_CHECK_EQUAL(code_points, 141u);
+  BOOST_CHECK_EQUAL(code_points, 141U);
   (void)r;
 }
 
@@ -240,8 +240,8 @@ BOOST_AUTO_TEST_CASE(generated_import_projects_the_fold_of_every_conversation) {
   for (const auto& row : store.list(InboxView::All, {}, SIZE_MAX)) {
     messages += static_cast<std::size_t>(row.message_count);
   }
-  BOOST_CHECK_EQUAL(messages, 3000u);
-  BOOST_CHECK_LT(store.count(InboxView::All, {}), 3000u);  // some threaded
+  BOOST_CHECK_EQUAL(messages, 3000U);
+  BOOST_CHECK_LT(store.count(InboxView::All, {}), 3000U);  // some threaded
   check_projection_is_fold(store);
 }
 

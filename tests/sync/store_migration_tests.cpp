@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(reopening_a_current_file_changes_nothing) {
   }
   for (int i = 0; i < 3; ++i) {
     samla::Store store(file, test_options("r-"));
-    BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 1u);
+    BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 1U);
   }
   BOOST_CHECK_EQUAL(file_version(file), samla::Store::kSchemaVersion);
 }

@@ -23,6 +23,7 @@ struct Fixture {
 
 std::vector<std::string> ids_of(const std::vector<Event>& events) {
   std::vector<std::string> out;
+  out.reserve(events.size());
   for (const auto& e : events) out.push_back(e.id);
   return out;
 }
@@ -33,7 +34,7 @@ BOOST_AUTO_TEST_SUITE(StoreOutbox)
 
 BOOST_FIXTURE_TEST_CASE(appended_events_queue_in_order_once, Fixture) {
   const auto ingested = store.outbox();
-  BOOST_REQUIRE_EQUAL(ingested.size(), 1u);  // ingested events go to the hub too
+  BOOST_REQUIRE_EQUAL(ingested.size(), 1U);  // ingested events go to the hub too
   store.append(std::vector<Event>{event("n1", "ola", NoteAdded{"ein"}),
                                   event("n2", "ola", NoteAdded{"to"})});
   store.append(std::vector<Event>{event("n1", "ola", NoteAdded{"ein, igjen"}),
@@ -41,16 +42,16 @@ BOOST_FIXTURE_TEST_CASE(appended_events_queue_in_order_once, Fixture) {
   const auto out = store.outbox();
   BOOST_CHECK((ids_of(out) == std::vector<std::string>{ingested[0].id, "n1", "n2", "n3"}));
   BOOST_CHECK(std::get<NoteAdded>(out[1].payload).text == "ein");
-  BOOST_CHECK_EQUAL(store.outbox_size(), 4u);
-  BOOST_CHECK_EQUAL(store.outbox(2).size(), 2u);
-  BOOST_CHECK_EQUAL(store.events_of(id).size(), 4u);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 4U);
+  BOOST_CHECK_EQUAL(store.outbox(2).size(), 2U);
+  BOOST_CHECK_EQUAL(store.events_of(id).size(), 4U);
 }
 
 BOOST_FIXTURE_TEST_CASE(append_updates_the_projection, Fixture) {
   store.append(std::vector<Event>{event("a1", "kari", Assigned{"ola", std::nullopt})});
   auto row = store.list(InboxView::All, {})[0];
   BOOST_CHECK(row.assignee == std::string("ola"));
-  BOOST_CHECK_EQUAL(store.count(InboxView::Mine, {"ola", {"byggesak"}, {}, {}}), 1u);
+  BOOST_CHECK_EQUAL(store.count(InboxView::Mine, {"ola", {"byggesak"}, {}, {}}), 1U);
   store.append(std::vector<Event>{event("c1", "ola", Closed{}, at(2026, 11, 23, 13))});
   row = store.list(InboxView::All, {})[0];
   BOOST_CHECK(row.status == ConversationStatus::Closed);
@@ -65,8 +66,8 @@ BOOST_FIXTURE_TEST_CASE(a_refused_event_is_kept_and_counted, Fixture) {
   const auto row = store.list(InboxView::All, {})[0];
   BOOST_CHECK(!row.assignee);
   BOOST_CHECK_EQUAL(row.rejected_count, 1);
-  BOOST_CHECK_EQUAL(store.conversation(id)->rejected().size(), 1u);
-  BOOST_CHECK_EQUAL(store.outbox_size(), 2u);
+  BOOST_CHECK_EQUAL(store.conversation(id)->rejected().size(), 1U);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 2U);
 }
 
 BOOST_FIXTURE_TEST_CASE(mark_pushed_sets_the_sequence_and_dequeues, Fixture) {
@@ -75,7 +76,7 @@ BOOST_FIXTURE_TEST_CASE(mark_pushed_sets_the_sequence_and_dequeues, Fixture) {
   store.mark_pushed(first, 101);
   store.mark_pushed("n1", 102);
   store.mark_pushed("n1", 102);  // again: no harm
-  BOOST_CHECK_EQUAL(store.outbox_size(), 0u);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 0U);
   const auto events = store.events_of(id);
   BOOST_CHECK(events[0].hub_sequence == 101);
   BOOST_CHECK(events[1].hub_sequence == 102);
@@ -96,17 +97,17 @@ BOOST_FIXTURE_TEST_CASE(pulled_events_refold_in_hub_order, Fixture) {
   auto row = store.list(InboxView::All, {})[0];
   BOOST_CHECK(row.assignee == std::string("ingrid"));
   BOOST_CHECK_EQUAL(row.rejected_count, 1);
-  BOOST_CHECK_EQUAL(store.outbox_size(), 1u);  // the pulled event is not ours to push
+  BOOST_CHECK_EQUAL(store.outbox_size(), 1U);  // the pulled event is not ours to push
   BOOST_CHECK_EQUAL(store.outbox()[0].id, "claim");
 
   // Our claim comes back from the hub with its sequence: it leaves the outbox.
   auto echoed = event("claim", "ola", Assigned{"ola", std::nullopt});
   echoed.hub_sequence = 3;
   store.merge_pulled(std::vector<Event>{echoed, remote});
-  BOOST_CHECK_EQUAL(store.outbox_size(), 0u);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 0U);
   row = store.list(InboxView::All, {})[0];
   BOOST_CHECK(row.assignee == std::string("ingrid"));
-  BOOST_CHECK_EQUAL(store.events_of(id).size(), 3u);
+  BOOST_CHECK_EQUAL(store.events_of(id).size(), 3U);
   check_projection_is_fold(store);
 }
 
@@ -116,7 +117,7 @@ BOOST_FIXTURE_TEST_CASE(pulled_messages_are_searchable_and_thread, Fixture) {
                "byggesak", at(2026, 11, 24), MessageReceived{m},
                7};
   store.merge_pulled(std::vector<Event>{pulled});
-  BOOST_CHECK_EQUAL(store.search("hentet").size(), 1u);
+  BOOST_CHECK_EQUAL(store.search("hentet").size(), 1U);
   BOOST_CHECK(store.ingest(m).duplicate);
   auto answer = email("<answer@x>", "Sv", "svar", at(2026, 11, 25));
   answer.references = {"<remote@x>"};

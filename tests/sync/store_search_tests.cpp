@@ -64,17 +64,17 @@ BOOST_FIXTURE_TEST_CASE(norwegian_letters_are_letters_of_their_own, Fixture) {
 
 BOOST_FIXTURE_TEST_CASE(best_match_first_with_a_marked_excerpt, Fixture) {
   const auto hits = store.search("svar");
-  BOOST_REQUIRE_EQUAL(hits.size(), 2u);
+  BOOST_REQUIRE_EQUAL(hits.size(), 2U);
   for (const auto& hit : hits) {
     BOOST_TEST_MESSAGE(hit.summary.id << ": " << hit.excerpt);
     BOOST_CHECK(hit.excerpt.find("[svar]") != std::string::npos);
   }
   // The subject weighs most: "Søknad" is in two subjects of a and in none of the others' text.
   const auto subject_hits = store.search("søknad");
-  BOOST_REQUIRE_EQUAL(subject_hits.size(), 1u);
+  BOOST_REQUIRE_EQUAL(subject_hits.size(), 1U);
   BOOST_CHECK(subject_hits[0].excerpt.find("[Søknad]") != std::string::npos);
   BOOST_CHECK_EQUAL(subject_hits[0].summary.subject, "Søknad om tilbygg");
-  BOOST_CHECK_EQUAL(store.search("svar", 1).size(), 1u);
+  BOOST_CHECK_EQUAL(store.search("svar", 1).size(), 1U);
 }
 
 BOOST_FIXTURE_TEST_CASE(hostile_queries_never_fail, Fixture) {
@@ -107,7 +107,7 @@ BOOST_FIXTURE_TEST_CASE(hostile_queries_never_fail, Fixture) {
                             "garasje -svar"}) {
     BOOST_TEST_CONTEXT(query) { BOOST_CHECK_NO_THROW((void)store.search(query)); }
   }
-  BOOST_CHECK((ids("subject:garasje") == std::vector<std::string>{}));
+  BOOST_CHECK((ids("subject:garasje").empty()));
   BOOST_CHECK((ids("garasje\"*") == std::vector<std::string>{a_id}));
   BOOST_CHECK(ids("   ").empty());
 
@@ -124,7 +124,7 @@ BOOST_FIXTURE_TEST_CASE(hostile_queries_never_fail, Fixture) {
       BOOST_ERROR("query bytes " << hex << "failed: " << error.what());
     }
   }
-  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 3u);
+  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 3U);
 }
 
 BOOST_AUTO_TEST_CASE(excerpts_mask_national_identity_numbers) {
@@ -132,7 +132,7 @@ BOOST_AUTO_TEST_CASE(excerpts_mask_national_identity_numbers) {
   store.ingest(
       email("<a@x>", "Skjema", "Personnummer 01019010046 gjeld søknaden.", at(2026, 11, 23)));
   const auto hits = store.search("personnummer");
-  BOOST_REQUIRE_EQUAL(hits.size(), 1u);
+  BOOST_REQUIRE_EQUAL(hits.size(), 1U);
   BOOST_CHECK(hits[0].excerpt.find("01019010046") == std::string::npos);
   BOOST_CHECK(hits[0].excerpt.find("010190*****") != std::string::npos);
 }
@@ -151,8 +151,8 @@ BOOST_AUTO_TEST_CASE(index_stays_consistent_with_the_messages) {
   BOOST_CHECK_NO_THROW(
       db.exec("INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)"));
   samla::Store store(file, test_options("r-"));
-  BOOST_CHECK_EQUAL(store.search("innhald").size(), 50u);
-  BOOST_CHECK_EQUAL(store.search("nummer 42").size(), 1u);
+  BOOST_CHECK_EQUAL(store.search("innhald").size(), 50U);
+  BOOST_CHECK_EQUAL(store.search("nummer 42").size(), 1U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
+#include <array>
 #include <fstream>
 #include <thread>
 
@@ -80,7 +81,7 @@ BOOST_AUTO_TEST_CASE(settings_and_sync_state) {
 
 BOOST_AUTO_TEST_CASE(blobs_are_content_addressed) {
   samla::Store store(":memory:", test_options());
-  const std::string data("%PDF-1.7\0\x01\xff binary", 19);
+  const std::string data("%PDF-1.7\0\x01\xff binary\0", 19);
   const auto hash = store.put_blob(data);
   BOOST_CHECK_EQUAL(hash, sha256_hex(data));
   BOOST_CHECK_EQUAL(store.put_blob(data), hash);
@@ -94,8 +95,8 @@ BOOST_AUTO_TEST_CASE(ids_resolve_from_a_unique_prefix_of_eight) {
   int n = 0;
   options.new_id = [&n] {
     // Two conversation ids share their first 9 characters; event ids are apart.
-    static const char* const kIds[] = {"evt-0001",    "abcdefgh1-x", "evt-0002",
-                                       "abcdefgh2-y", "evt-0003",    "zyxwvuts-z"};
+    static constexpr std::array<const char*, 6> kIds = {"evt-0001",    "abcdefgh1-x", "evt-0002",
+                                                        "abcdefgh2-y", "evt-0003",    "zyxwvuts-z"};
     return std::string(kIds[n++]);
   };
   samla::Store store(":memory:", options);
@@ -153,16 +154,17 @@ BOOST_AUTO_TEST_CASE(everything_persists_across_reopen) {
   BOOST_REQUIRE_EQUAL(after.size(), before.size());
   check_same_summary(after[0], before[0]);
   BOOST_CHECK(after[0].assignee == std::string("ola"));
-  BOOST_CHECK_EQUAL(store.events_of(conversation_id).size(), 2u);
-  BOOST_CHECK_EQUAL(store.outbox_size(), 2u);
-  BOOST_CHECK_EQUAL(store.search("tilbygg").size(), 1u);
+  BOOST_CHECK_EQUAL(store.events_of(conversation_id).size(), 2U);
+  BOOST_CHECK_EQUAL(store.outbox_size(), 2U);
+  BOOST_CHECK_EQUAL(store.search("tilbygg").size(), 1U);
   check_projection_is_fold(store);
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_event_spoils_only_its_own_conversation) {
   TempDir dir;
   const auto file = dir.file("profile.samla");
-  std::string good, bad;
+  std::string good;
+  std::string bad;
   {
     samla::Store store(file, test_options());
     good = store.ingest(email("<good@x>", "Fint", "Alt i orden", at(2026, 11, 23))).conversation_id;
@@ -177,8 +179,8 @@ BOOST_AUTO_TEST_CASE(a_damaged_event_spoils_only_its_own_conversation) {
     BOOST_REQUIRE_EQUAL(q.exec(), 1);
   }
   samla::Store store(file, test_options("x-"));
-  BOOST_CHECK_EQUAL(store.list(InboxView::All, {}).size(), 2u);
-  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 2u);
+  BOOST_CHECK_EQUAL(store.list(InboxView::All, {}).size(), 2U);
+  BOOST_CHECK_EQUAL(store.count(InboxView::All, {}), 2U);
   BOOST_CHECK(store.conversation(good));
   try {
     (void)store.conversation(bad);
@@ -192,9 +194,9 @@ BOOST_AUTO_TEST_CASE(a_damaged_event_spoils_only_its_own_conversation) {
   BOOST_CHECK_THROW((void)store.events_of(bad), StoreError);
   // A rebuild repairs what it can, keeps the damaged row, and says which one it could not read.
   BOOST_CHECK_THROW(store.rebuild_projections(), StoreError);
-  BOOST_CHECK_EQUAL(store.list(InboxView::All, {}).size(), 2u);
+  BOOST_CHECK_EQUAL(store.list(InboxView::All, {}).size(), 2U);
   BOOST_CHECK(store.conversation(good));
-  BOOST_CHECK_EQUAL(store.search("orden").size(), 1u);
+  BOOST_CHECK_EQUAL(store.search("orden").size(), 1U);
 }
 
 BOOST_AUTO_TEST_CASE(for_each_message_visits_in_ingest_order) {

@@ -23,12 +23,14 @@ bool list_order(const ConversationSummary& a, const ConversationSummary& b) {
 
 std::vector<std::string> ids_of(const std::vector<ConversationSummary>& rows) {
   std::vector<std::string> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.id);
   return out;
 }
 
 /// Some hundred conversations pushed through random but valid histories.
 void populate(samla::Store& store, unsigned seed) {
+  constexpr unsigned kTwoWeeksInHours = 24 * 14;
   std::mt19937 random(seed);
   const std::vector<std::string> departments{"byggesak", "skatt", "barnehage"};
   const std::map<std::string, std::vector<std::string>> members{
@@ -42,7 +44,7 @@ void populate(samla::Store& store, unsigned seed) {
   for (int i = 0; i < 240; ++i) {
     const auto department = pick(departments);
     // Spread receipts so that deadlines fall before, around and after the scopes' "now".
-    const auto received = at(2026, 11, 20) + std::chrono::hours{random() % (24 * 14)};
+    const auto received = at(2026, 11, 20) + std::chrono::hours{random() % kTwoWeeksInHours};
     // A few share a receipt time and deadline, to pin the tie-break on id.
     const auto when = i % 17 == 0 ? at(2026, 11, 25) : received;
     auto m = email("<v" + std::to_string(i) + "@x>", "Sak " + std::to_string(i), "tekst", when,
@@ -88,7 +90,7 @@ std::vector<ViewScope> scopes() {
       {"ola", {}},
       {"per", {"byggesak", "skatt", "barnehage"}}};
   for (const auto& [user, departments] : people) {
-    for (const auto day : {20u, 25u, 28u, 30u}) {
+    for (const auto day : {20U, 25U, 28U, 30U}) {
       const auto now = at(2026, 11, day, 11);
       out.push_back(ViewScope{user, departments, now, now + std::chrono::hours{30}});
     }
@@ -105,7 +107,7 @@ BOOST_AUTO_TEST_CASE(sql_views_equal_in_view_over_generated_conversations) {
   save_municipality(store);
   populate(store, 20261123);
   const auto everything = store.list(InboxView::All, {}, SIZE_MAX);
-  BOOST_REQUIRE_EQUAL(everything.size(), 240u);
+  BOOST_REQUIRE_EQUAL(everything.size(), 240U);
   BOOST_CHECK(std::is_sorted(everything.begin(), everything.end(), list_order));
 
   // The generated set must exercise every view, or the comparison proves little.
@@ -126,7 +128,7 @@ BOOST_AUTO_TEST_CASE(sql_views_equal_in_view_over_generated_conversations) {
     }
   }
   for (const auto view : kViews) {
-    BOOST_TEST_CONTEXT(to_string(view)) { BOOST_CHECK_GT(seen[view], 3u); }
+    BOOST_TEST_CONTEXT(to_string(view)) { BOOST_CHECK_GT(seen[view], 3U); }
   }
   check_projection_is_fold(store);
 }

@@ -13,12 +13,12 @@ using namespace std::chrono_literals;
 using samla::Instant;
 
 Instant utc(int y, unsigned mo, unsigned d, int h, int mi, int s = 0) {
-  return Instant{date::sys_days{date::year{y} / mo / d}} + std::chrono::hours{h} +
-         std::chrono::minutes{mi} + std::chrono::seconds{s};
+  return Instant{date::sys_days{date::year{y} / date::month{mo} / date::day{d}}} +
+         std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
 }
 
 date::local_seconds wall(int y, unsigned mo, unsigned d, int h, int mi) {
-  return date::local_days{date::year{y} / mo / d} + std::chrono::hours{h} +
+  return date::local_days{date::year{y} / date::month{mo} / date::day{d}} + std::chrono::hours{h} +
          std::chrono::minutes{mi};
 }
 
@@ -26,7 +26,7 @@ date::local_seconds wall(int y, unsigned mo, unsigned d, int h, int mi) {
 class FixedZone final : public samla::TimeZone {
  public:
   explicit FixedZone(std::chrono::seconds offset) : offset_(offset) {}
-  [[nodiscard]] std::chrono::seconds offset_at(Instant) const override { return offset_; }
+  [[nodiscard]] std::chrono::seconds offset_at(Instant /*at*/) const override { return offset_; }
   [[nodiscard]] Instant from_local(date::local_seconds wall_clock) const override {
     return Instant{wall_clock.time_since_epoch() - offset_};
   }

@@ -34,8 +34,8 @@ struct Fixture {
     ws.set_default_department("skatt");
   }
 
-  std::filesystem::path write(const std::string& name, const std::string& text) {
-    const auto file = dir.file(name);
+  std::filesystem::path write(const std::string& name, const std::string& text) const {
+    auto file = dir.file(name);
     std::ofstream(file, std::ios::binary) << text;
     return file;
   }

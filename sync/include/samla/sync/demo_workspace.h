@@ -18,6 +18,6 @@ struct DemoReport {
 };
 
 /// Sets the demo up in `workspace` unless it already is (then nothing changes).
-DemoReport create_demo_workspace(Workspace& workspace, const std::filesystem::path& folder);
+DemoReport create_demo_workspace(Workspace& ws, const std::filesystem::path& folder);
 
 }  // namespace samla

@@ -58,6 +58,8 @@ class Store {
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
+  Store(Store&&) = delete;
+  Store& operator=(Store&&) = delete;
 
   [[nodiscard]] int schema_version() const;
 

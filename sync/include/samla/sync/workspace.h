@@ -43,10 +43,12 @@ class Workspace {
   static constexpr const char* kStoreFile = "samla.sqlite";
 
   /// Opens (creating if needed) the profile directory and its store.
-  explicit Workspace(const std::filesystem::path& profile_dir, WorkspaceOptions options = {});
+  explicit Workspace(std::filesystem::path profile_dir, WorkspaceOptions options = {});
   ~Workspace();
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
+  Workspace(Workspace&&) = delete;
+  Workspace& operator=(Workspace&&) = delete;
 
   [[nodiscard]] const std::filesystem::path& profile_dir() const { return profile_dir_; }
   [[nodiscard]] Store& store() { return *store_; }
