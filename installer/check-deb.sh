@@ -75,6 +75,17 @@ check_one() {
   else
     ok "contains ./usr/bin/samlactl (${line%% *})"
   fi
+  # The data samlactl reads at run time: the demo workspace and the translations.
+  local data
+  for data in ./usr/share/samla/demo/workspace.json ./usr/share/samla/demo/actions.json \
+    ./usr/share/samla/demo/mailboxes.tsv ./usr/share/locale/nn/LC_MESSAGES/samla.mo \
+    ./usr/share/locale/nb/LC_MESSAGES/samla.mo; do
+    if awk -v f="$data" '$6 == f { found = 1 } END { exit !found }' "$workdir/contents"; then
+      ok "contains $data"
+    else
+      bad "$data is not in the package"
+    fi
+  done
   local stray
   stray="$(awk '$6 != "./" && $6 !~ /^\.\/usr\//' "$workdir/contents")"
   if [[ -n "$stray" ]]; then bad "files outside /usr: $stray"; else ok "all files are under /usr"; fi
