@@ -156,26 +156,12 @@ void add_reminders_command(CLI::App& app, Commands cmd) {
   reminders->add_flag("--json", *reminders_json, tr("write JSON"));
   reminders->callback([&ctx, reminders_json] {
     auto& ws = ctx.workspace();
-    const auto scope = ws.scope_for(ctx.actor());
     auto out = nlohmann::json::array();
-    // Handovers count for both sides: the sender (escalation) and the receiver (to act).
-    for (const auto& s : ws.store().list(InboxView::All, scope, 1000000)) {
-      const auto mine = [&](const std::string& d) {
-        return std::find(scope.departments.begin(), scope.departments.end(), d) !=
-               scope.departments.end();
-      };
-      if (s.status != ConversationStatus::Open) continue;
-      if (!mine(s.owner_department) && !(s.handover_to && mine(*s.handover_to))) continue;
-      const bool candidate = (s.deadline && *s.deadline <= scope.due_soon_until) || s.handover_to;
-      if (!candidate) continue;
-      const auto c = ws.store().conversation(s.id);
-      if (!c) continue;
-      for (const auto& r : ws.rules().reminders(*c, scope.now)) {
-        out.push_back({{"conversation", s.id},
-                       {"kind", std::string(to_string(r.kind))},
-                       {"at", format_iso8601(r.at, ws.zone())},
-                       {"subject", s.subject.empty() ? mask_national_ids(s.snippet) : s.subject}});
-      }
+    for (const auto& [s, r] : ws.reminders_for(ctx.actor())) {
+      out.push_back({{"conversation", s.id},
+                     {"kind", std::string(to_string(r.kind))},
+                     {"at", format_iso8601(r.at, ws.zone())},
+                     {"subject", s.subject.empty() ? mask_national_ids(s.snippet) : s.subject}});
     }
     if (*reminders_json) {
       std::cout << out.dump(2) << '\n';

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -176,6 +177,27 @@ CommandOutcome Workspace::execute(const std::string& conversation, const Command
   auto decision = decide(*state, command, context, store_->directory());
   if (decision.accepted()) store_->append(decision.events);
   return CommandOutcome{*id, std::move(decision)};
+}
+
+std::vector<ConversationReminder> Workspace::reminders_for(const std::string& user) const {
+  const auto scope = scope_for(user);
+  const auto mine = [&](const std::string& department) {
+    return std::find(scope.departments.begin(), scope.departments.end(), department) !=
+           scope.departments.end();
+  };
+  std::vector<ConversationReminder> out;
+  // The projection narrows the candidates; the rules decide on the folded state.
+  for (const auto& s :
+       store_->list(InboxView::All, scope, std::numeric_limits<std::size_t>::max())) {
+    if (s.status != ConversationStatus::Open) continue;
+    if (!mine(s.owner_department) && !(s.handover_to && mine(*s.handover_to))) continue;
+    const bool candidate = (s.deadline && *s.deadline <= scope.due_soon_until) || s.handover_to;
+    if (!candidate) continue;
+    const auto c = store_->conversation(s.id);
+    if (!c) continue;
+    for (const auto& r : rules_->reminders(*c, scope.now)) out.push_back({s, r});
+  }
+  return out;
 }
 
 ViewScope Workspace::scope_for(const std::string& user) const {

@@ -146,6 +146,31 @@ BOOST_AUTO_TEST_CASE(deadlines_follow_office_hours_and_policy_versions) {
                     "08:00-15:30 mon,tue,wed,thu,fri");
 }
 
+BOOST_AUTO_TEST_CASE(reminders_for_both_sides_of_a_handover) {
+  write("a.json", R"([{"channel":"sms","id":"s1","from":"+4790000000","text":"Ring meg",
+                       "received_at":"2026-12-07T09:30","department":"byggesak"}])");
+  ws.import_files({dir.file("a.json")});
+  const auto id = ws.store().list(InboxView::All, ViewScope{}).at(0).id;
+  BOOST_REQUIRE(ws.execute(id, RequestHandover{"skatt", ""}, "ola").decision.accepted());
+  const auto kinds = [&](const std::string& user) {
+    std::vector<ReminderKind> out;
+    for (const auto& r : ws.reminders_for(user)) out.push_back(r.reminder.kind);
+    return out;
+  };
+  // Due at 15:00 today: both sides see it coming; Skatt has not had 4 office hours yet.
+  BOOST_CHECK((kinds("ola") == std::vector<ReminderKind>{ReminderKind::DueSoon}));
+  BOOST_CHECK((kinds("per") == std::vector<ReminderKind>{ReminderKind::DueSoon}));
+  BOOST_CHECK(ws.reminders_for("kari").size() == 1U);
+  // Next morning: overdue, and the handover was due to be accepted at 14:00 (Skatt opens 08:00
+  // but the request came at 10:00; four office hours later is 14:00).
+  now = oslo(2026, 12, 8, 10);
+  const std::vector<ReminderKind> both{ReminderKind::Overdue, ReminderKind::HandoverNotAccepted};
+  BOOST_CHECK(kinds("ola") == both);
+  BOOST_CHECK(kinds("per") == both);
+  BOOST_CHECK(ws.reminders_for("per").at(1).reminder.at == oslo(2026, 12, 7, 14));
+  BOOST_CHECK_EQUAL(ws.reminders_for("per").at(0).conversation.id, id);
+}
+
 BOOST_AUTO_TEST_CASE(scope_of_a_user) {
   const auto scope = ws.scope_for("ola");
   BOOST_CHECK((scope.departments == std::vector<std::string>{"byggesak"}));

@@ -32,6 +32,12 @@ struct ImportReport {
   std::vector<FileProblem> problems;
 };
 
+/// A reminder about one conversation, with the row the inbox shows for it.
+struct ConversationReminder {
+  ConversationSummary conversation;
+  Reminder reminder;
+};
+
 /// The outcome of a command given through the workspace.
 struct CommandOutcome {
   std::string conversation_id;
@@ -83,6 +89,10 @@ class Workspace {
   /// std::invalid_argument for an unknown conversation.
   CommandOutcome execute(const std::string& conversation, const Command& command,
                          const std::string& actor, std::optional<Instant> at = {});
+
+  /// What needs the user's departments' attention now: conversations due soon or overdue, and
+  /// handovers not accepted in time, on both sides (the receiver must act, the sender escalate).
+  [[nodiscard]] std::vector<ConversationReminder> reminders_for(const std::string& user) const;
 
   /// The scope of a user's inbox views now: their departments and the due-soon horizon.
   [[nodiscard]] ViewScope scope_for(const std::string& user) const;
