@@ -149,6 +149,28 @@ void add_policy_commands(CLI::App& app, Commands cmd) {
   });
 }
 
+void add_calendar_commands(CLI::App& app, Commands cmd) {
+  auto& ctx = cmd.context;
+  auto* calendar =
+      app.add_subcommand("calendar", tr("office calendar: days closed beyond the public holidays"));
+  calendar->require_subcommand(1);
+  auto close_day = std::make_shared<std::string>();
+  calendar
+      ->add_subcommand("close",
+                       tr("close the offices on a date: 12-24 every year, or 2026-12-28 once"))
+      ->callback([&ctx, close_day] { ctx.workspace().close_offices_on(*close_day); })
+      ->add_option("date", *close_day, tr("12-24 or 2026-12-28"))
+      ->required();
+  auto open_day = std::make_shared<std::string>();
+  calendar->add_subcommand("open", tr("keep the offices open on a date such as 2026-05-14"))
+      ->callback([&ctx, open_day] { ctx.workspace().open_offices_on(*open_day); })
+      ->add_option("date", *open_day, tr("2026-05-14"))
+      ->required();
+  calendar->add_subcommand("show", tr("the extra closed and open days as JSON"))->callback([&ctx] {
+    std::cout << closed_days_to_json(ctx.workspace().closed_days()) << '\n';
+  });
+}
+
 void add_reminders_command(CLI::App& app, Commands cmd) {
   auto& ctx = cmd.context;
   auto* reminders = app.add_subcommand("reminders", tr("what is due soon, overdue or stuck"));
@@ -222,6 +244,7 @@ void add_admin_commands(CLI::App& app, Commands cmd) {
   });
 
   add_reminders_command(app, cmd);
+  add_calendar_commands(app, cmd);
   add_department_commands(app, cmd);
   add_user_commands(app, cmd);
   add_policy_commands(app, cmd);

@@ -20,6 +20,7 @@ constexpr const char* kOfficeHours = "office_hours";  // JSON {department: "09:0
 constexpr const char* kMailboxRoutes = "mailbox_routes";  // JSON {address: department}
 constexpr const char* kDefaultDepartment = "default_department";
 constexpr const char* kCurrentUser = "current_user";
+constexpr const char* kClosedDays = "closed_days";  // JSON, workspace_config.h
 
 // Messages are ingested in batches: one transaction per batch keeps a bulk import fast, and a
 // crash loses at most the batch in flight (which a re-run imports again, idempotently).
@@ -68,7 +69,8 @@ Workspace::~Workspace() = default;
 void Workspace::load_configuration() {
   const auto policy = store_->setting(kPolicy);
   auto book = policy ? policy_book_from_json(*policy) : PolicyBook{};
-  rules_ = std::make_unique<DeadlineRules>(zone_, std::move(book));
+  rules_ = std::make_unique<DeadlineRules>(zone_, std::move(book), OfficeHours{},
+                                           HolidayCalendar(closed_days()));
   // Held in a local: items() of a temporary would dangle in the range-for.
   const auto office_hours = json_setting(*store_, kOfficeHours);
   for (const auto& [department, text] : office_hours.items()) {
@@ -116,6 +118,27 @@ void Workspace::add_policy_version(Instant effective_from, const DeadlinePolicy&
   auto book = rules_->policies();
   book.add(effective_from, policy);
   store_->set_setting(kPolicy, policy_book_to_json(book));
+  load_configuration();
+  store_->rebuild_projections();
+}
+
+HolidayCalendar::Config Workspace::closed_days() const {
+  const auto text = store_->setting(kClosedDays);
+  return text ? closed_days_from_json(*text) : HolidayCalendar::Config{};
+}
+
+void Workspace::close_offices_on(const std::string& day) {
+  auto config = closed_days();
+  add_closed_day(config, day);
+  store_->set_setting(kClosedDays, closed_days_to_json(config));
+  load_configuration();
+  store_->rebuild_projections();
+}
+
+void Workspace::open_offices_on(const std::string& day) {
+  auto config = closed_days();
+  add_open_day(config, day);
+  store_->set_setting(kClosedDays, closed_days_to_json(config));
   load_configuration();
   store_->rebuild_projections();
 }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 #include <sstream>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
@@ -162,6 +163,90 @@ PolicyBook policy_book_from_json(const std::string& text) {
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError(std::string("the policy is not valid JSON: ") + e.what());
   }
+}
+
+namespace {
+
+std::string two(unsigned n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::string day_text(date::month_day md) {
+  return two(static_cast<unsigned>(md.month())) + "-" + two(static_cast<unsigned>(md.day()));
+}
+
+std::string day_text(date::year_month_day d) {
+  return std::to_string(static_cast<int>(d.year())) + "-" +
+         day_text(date::month_day{d.month(), d.day()});
+}
+
+// "MM-DD" (every year) or "YYYY-MM-DD" (one day); ConfigError for anything else.
+std::variant<date::month_day, date::year_month_day> parse_day(const std::string& text) {
+  int y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  char dash1 = 0;
+  char dash2 = 0;
+  std::istringstream in(text);
+  if (text.size() == 5 && (in >> m >> dash1 >> d) && dash1 == '-' && in.eof()) {
+    const date::month_day md{date::month{m}, date::day{d}};
+    if (md.ok()) return md;
+  } else if (text.size() == 10 && (in >> y >> dash1 >> m >> dash2 >> d) && dash1 == '-' &&
+             dash2 == '-' && in.eof()) {
+    const date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+    if (ymd.ok()) return ymd;
+  }
+  throw ConfigError("'" + text + "' is not a date like 12-24 (every year) or 2026-12-28");
+}
+
+}  // namespace
+
+std::string closed_days_to_json(const HolidayCalendar::Config& config) {
+  nlohmann::json out{{"closed_every_year", nlohmann::json::array()},
+                     {"closed_days", nlohmann::json::array()},
+                     {"open_days", nlohmann::json::array()}};
+  for (const auto& md : config.closed_every_year) out["closed_every_year"].push_back(day_text(md));
+  for (const auto& d : config.closed_days) out["closed_days"].push_back(day_text(d));
+  for (const auto& d : config.open_days) out["open_days"].push_back(day_text(d));
+  return out.dump();
+}
+
+HolidayCalendar::Config closed_days_from_json(const std::string& text) {
+  HolidayCalendar::Config config;
+  try {
+    const auto json = nlohmann::json::parse(text);
+    for (const auto& day : json.value("closed_every_year", nlohmann::json::array())) {
+      config.closed_every_year.insert(std::get<date::month_day>(parse_day(day.get<std::string>())));
+    }
+    for (const auto& day : json.value("closed_days", nlohmann::json::array())) {
+      config.closed_days.insert(std::get<date::year_month_day>(parse_day(day.get<std::string>())));
+    }
+    for (const auto& day : json.value("open_days", nlohmann::json::array())) {
+      config.open_days.insert(std::get<date::year_month_day>(parse_day(day.get<std::string>())));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw ConfigError(std::string("the closed days are not valid JSON: ") + e.what());
+  } catch (const std::bad_variant_access&) {
+    throw ConfigError("the closed days mix yearly dates and single days");
+  }
+  return config;
+}
+
+void add_closed_day(HolidayCalendar::Config& config, const std::string& day) {
+  const auto parsed = parse_day(day);
+  if (const auto* md = std::get_if<date::month_day>(&parsed)) {
+    config.closed_every_year.insert(*md);
+  } else {
+    const auto ymd = std::get<date::year_month_day>(parsed);
+    config.open_days.erase(ymd);
+    config.closed_days.insert(ymd);
+  }
+}
+
+void add_open_day(HolidayCalendar::Config& config, const std::string& day) {
+  const auto parsed = parse_day(day);
+  const auto* ymd = std::get_if<date::year_month_day>(&parsed);
+  if (ymd == nullptr) throw ConfigError("an open day is one date, like 2026-05-14");
+  config.closed_days.erase(*ymd);
+  config.open_days.insert(*ymd);
 }
 
 }  // namespace samla

@@ -256,6 +256,21 @@ BOOST_AUTO_TEST_CASE(hostile_search_queries_do_not_fail) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(office_calendar) {
+  const auto email_deadline = [&] {
+    return ok({"deadline", "--channel", "email", "--received", "2026-12-21T10:00"}).out;
+  };
+  BOOST_CHECK_EQUAL(email_deadline(), "2026-12-29T15:00:00+01:00\n");
+  ok({"calendar", "close", "12-24"});
+  ok({"calendar", "close", "2026-12-28"});
+  BOOST_CHECK_EQUAL(email_deadline(), "2026-12-31T15:00:00+01:00\n");
+  const auto shown = json::parse(ok({"calendar", "show"}).out);
+  BOOST_CHECK_EQUAL(shown["closed_every_year"][0], "12-24");
+  const auto r = run({"calendar", "close", "24.12"});
+  BOOST_CHECK_EQUAL(r.exit_code, 2);
+  BOOST_CHECK_NE(r.err.find("'24.12' is not a date"), std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(usage_errors) {
   auto r = run({"list", "--view", "inbox"});
   BOOST_CHECK_EQUAL(r.exit_code, 2);

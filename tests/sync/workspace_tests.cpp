@@ -81,6 +81,22 @@ BOOST_AUTO_TEST_CASE(policy_book_round_trip_and_errors) {
                     ConfigError);
 }
 
+BOOST_AUTO_TEST_CASE(closed_days_text) {
+  HolidayCalendar::Config config;
+  add_closed_day(config, "12-24");
+  add_closed_day(config, "2026-12-28");
+  add_open_day(config, "2027-05-13");
+  const auto again = closed_days_from_json(closed_days_to_json(config));
+  BOOST_CHECK(again.closed_every_year.contains(date::December / 24));
+  BOOST_CHECK(again.closed_days.contains(date::year{2026} / 12 / 28));
+  BOOST_CHECK(again.open_days.contains(date::year{2027} / 5 / 13));
+  for (const char* bad : {"", "24.12", "13-01", "2026-02-30", "12-24-2026", "2026-12-28x"}) {
+    BOOST_CHECK_THROW(add_closed_day(config, bad), ConfigError);
+  }
+  BOOST_CHECK_THROW(add_open_day(config, "12-24"), ConfigError);  // open days are single dates
+  BOOST_CHECK_THROW(static_cast<void>(closed_days_from_json("{")), ConfigError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(WorkspaceWork, Fixture)
@@ -169,6 +185,21 @@ BOOST_AUTO_TEST_CASE(reminders_for_both_sides_of_a_handover) {
   BOOST_CHECK(kinds("per") == both);
   BOOST_CHECK(ws.reminders_for("per").at(1).reminder.at == oslo(2026, 12, 7, 14));
   BOOST_CHECK_EQUAL(ws.reminders_for("per").at(0).conversation.id, id);
+}
+
+BOOST_AUTO_TEST_CASE(closed_days_move_deadlines) {
+  write("a.json", R"([{"channel":"email","id":"e1","from":"a@example.no","text":"T",
+                       "received_at":"2026-12-21T10:00","department":"byggesak"}])");
+  ws.import_files({dir.file("a.json")});
+  const auto deadline = [&] { return ws.store().list(InboxView::All, ViewScope{}).at(0).deadline; };
+  BOOST_CHECK(deadline() == oslo(2026, 12, 29, 15));  // 22, 23, 24, 28, 29
+  ws.close_offices_on("12-24");
+  ws.close_offices_on("2026-12-28");
+  BOOST_CHECK(deadline() == oslo(2026, 12, 31, 15));  // 22, 23, 29, 30, 31
+  ws.open_offices_on("2026-12-28");
+  BOOST_CHECK(deadline() == oslo(2026, 12, 30, 15));
+  Workspace again{dir.path(), WorkspaceOptions{[this] { return now; }, "Europe/Oslo"}};
+  BOOST_CHECK(again.closed_days().closed_every_year.contains(date::December / 24));
 }
 
 BOOST_AUTO_TEST_CASE(scope_of_a_user) {

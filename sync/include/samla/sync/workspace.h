@@ -74,6 +74,11 @@ class Workspace {
   void set_default_department(const std::string& department);
   /// Adds a policy version in force from `effective_from`; re-derives every deadline.
   void add_policy_version(Instant effective_from, const DeadlinePolicy& policy);
+  /// Closes the offices on "12-24" (every year) or "2026-12-28" (once); re-derives deadlines.
+  void close_offices_on(const std::string& day);
+  /// Keeps the offices open on "2026-05-14" although it is a holiday or a closed day.
+  void open_offices_on(const std::string& day);
+  [[nodiscard]] HolidayCalendar::Config closed_days() const;
   /// The user samlactl and the app act as when none is given (solo mode).
   void set_current_user(const std::string& user);
   [[nodiscard]] std::optional<std::string> current_user() const;
