@@ -10,7 +10,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "oslo_zone_for_tests.h"
+#include "calendar_fixture.h"
 #include "samla/models/calendar.h"
 #include "samla/models/office_hours.h"
 
@@ -28,21 +28,11 @@ using samla::norwegian_public_holidays;
 using samla::OfficeHours;
 using namespace std::chrono_literals;
 using namespace date::literals;
+using samla::test::oslo_calendar;
+using samla::test::text;
+using samla::test::utc;
 
 namespace {
-
-// Inputs are written in UTC with the Oslo wall clock in a comment (CET = UTC+1, CEST = UTC+2),
-// so the expectations do not lean on the code under test to convert.
-Instant utc(date::year_month_day day, std::chrono::seconds time_of_day) {
-  return date::sys_days{day} + time_of_day;
-}
-
-std::string text(Instant at) { return date::format("%F %T", at); }
-
-samla::WorkingCalendar oslo_calendar(OfficeHours hours = {}, HolidayCalendar holidays = {}) {
-  static const samla::test::OsloZoneForTests oslo;
-  return {oslo, hours, std::move(holidays)};
-}
 
 // The published list: for each year, the holiday dates (a day with two holidays is one row).
 std::map<int, std::set<date::year_month_day>> read_reference_list() {

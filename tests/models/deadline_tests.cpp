@@ -6,7 +6,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "oslo_zone_for_tests.h"
+#include "calendar_fixture.h"
 #include "samla/models/deadline_policy.h"
 
 // The suites are named after the types, so the tests live outside namespace samla and name
@@ -20,21 +20,14 @@ using samla::OfficeHours;
 using samla::PolicyClass;
 using namespace std::chrono_literals;
 using namespace date::literals;
+using samla::test::oslo_calendar;
+using samla::test::text;
+using samla::test::utc;
 
 namespace {
 
-// Inputs are in UTC with the Oslo wall clock in a comment (CET = UTC+1, CEST = UTC+2 from
-// 29 March to 25 October 2026); every deadline is a close, 15:00 local = 14:00 or 13:00 UTC.
-Instant utc(date::year_month_day day, std::chrono::seconds time_of_day) {
-  return date::sys_days{day} + time_of_day;
-}
-
-std::string text(Instant at) { return date::format("%F %T", at); }
-
-samla::WorkingCalendar oslo_calendar(OfficeHours hours = {}, HolidayCalendar holidays = {}) {
-  static const samla::test::OsloZoneForTests oslo;
-  return {oslo, hours, std::move(holidays)};
-}
+// Inputs are in UTC with the Oslo wall clock in a comment (CEST from 29 March to 25 October
+// 2026); every deadline is a close, 15:00 local = 14:00 or 13:00 UTC.
 
 const ChannelPolicy kLetters = samla::DeadlinePolicy::defaults().channels.at(PolicyClass::Letters);
 const ChannelPolicy kSocial = samla::DeadlinePolicy::defaults().channels.at(PolicyClass::Social);
