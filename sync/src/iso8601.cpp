@@ -3,20 +3,12 @@
 #include <array>
 #include <cstdio>
 
+#include "iso8601_digits.h"
+
 namespace samla {
 namespace {
 
-bool digits(std::string_view text, std::size_t pos, std::size_t count, int& out) {
-  if (pos + count > text.size()) return false;
-  int value = 0;
-  for (std::size_t i = pos; i < pos + count; ++i) {
-    const char c = text[i];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
-  }
-  out = value;
-  return true;
-}
+using iso8601_detail::digits;
 
 }  // namespace
 

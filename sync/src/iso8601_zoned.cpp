@@ -4,23 +4,13 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "iso8601_digits.h"
 #include "samla/sync/iso8601.h"
 
 namespace samla {
 namespace {
 
-bool read_digits(std::string_view text, std::size_t& pos, std::size_t count, int& out) {
-  if (pos + count > text.size()) return false;
-  int value = 0;
-  for (std::size_t i = pos; i < pos + count; ++i) {
-    const char c = text[i];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
-  }
-  pos += count;
-  out = value;
-  return true;
-}
+using iso8601_detail::read_digits;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
