@@ -41,6 +41,13 @@ struct SearchHit {
   std::string excerpt;  // matching text with the match marked by [ ]
 };
 
+/// A reply a caseworker queued, as its channel's connector needs it to send.
+struct QueuedReply {
+  std::string conversation_id;
+  Event event;  // its payload is ReplyQueued
+  [[nodiscard]] const ReplyQueued& reply() const { return std::get<ReplyQueued>(event.payload); }
+};
+
 struct StoreOptions {
   // Derives a conversation's deadline for the projection; none means "no deadline".
   std::function<std::optional<Instant>(const Conversation&)> deadline_of;
@@ -123,6 +130,11 @@ class Store {
   /// The hub accepted the event under `hub_sequence`: it leaves the outbox and its conversation
   /// is re-folded in hub order. Again for the same event: no change. Unknown id: StoreError.
   void mark_pushed(const std::string& event_id, std::int64_t hub_sequence);
+
+  /// Replies waiting to go out through `channel`: queued, accepted by the rules, neither sent
+  /// nor failed for good; oldest first. Connectors send these and append ReplySent/ReplyFailed.
+  [[nodiscard]] std::vector<QueuedReply> queued_replies(Channel channel,
+                                                        std::size_t limit = 100) const;
 
   // Settings of the profile (key/value, UTF-8).
   void set_setting(const std::string& key, const std::string& value);
