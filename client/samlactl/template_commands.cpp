@@ -1,5 +1,5 @@
-// template list|show|render|check|import|export|history|retire, and sms count: the templates
-// comms staff own, for scripts. Template files are JSON:
+// template list|show|render|check|import|export|history|retire|placeholders, and sms count: the
+// templates comms staff own, for scripts. Template files are JSON:
 //   {"id": "auto-reply-email", "kind": "auto-reply", "channel": "email", "name": "…",
 //    "texts": {"nn": {"subject": "…", "body": "…"}, "nb": {…}, "en": {…}}}
 // `import` takes one such object, an array of them, or {"templates": [...]}, as `export` writes.
@@ -526,6 +526,31 @@ void add_retire(CLI::App& parent, Commands cmd) {
   });
 }
 
+void add_placeholders(CLI::App& parent) {
+  auto* placeholders =
+      parent.add_subcommand("placeholders", tr("the placeholders a template may use"));
+  auto as_json = std::make_shared<bool>(false);
+  placeholders->add_flag("--json", *as_json, tr("write JSON"));
+  placeholders->callback([as_json] {
+    json out = json::array();
+    for (const auto& p : placeholder_catalogue()) {
+      const char* type = p.type == PlaceholderType::Text   ? "text"
+                         : p.type == PlaceholderType::Date ? "date"
+                                                           : "date-time";
+      // Descriptions are string literals of the catalogue, so data() is terminated.
+      const auto description = tr(p.description.data());
+      if (*as_json) {
+        out.push_back(json{{"name", "{" + std::string(p.name) + "}"},
+                           {"type", type},
+                           {"description", description}});
+      } else {
+        std::cout << '{' << p.name << "}\t" << type << '\t' << description << '\n';
+      }
+    }
+    if (*as_json) std::cout << out.dump(2) << '\n';
+  });
+}
+
 }  // namespace
 
 void add_template_commands(CLI::App& app, Commands cmd) {
@@ -539,6 +564,7 @@ void add_template_commands(CLI::App& app, Commands cmd) {
   add_export(*templates, cmd);
   add_history(*templates, cmd);
   add_retire(*templates, cmd);
+  add_placeholders(*templates);
 
   auto* sms = app.add_subcommand("sms", tr("text messages"));
   sms->require_subcommand(1);
