@@ -261,6 +261,41 @@ BOOST_AUTO_TEST_CASE(the_auto_reply_for_the_email_engine) {
   BOOST_CHECK(!ws.render_auto_reply(*c));
 }
 
+BOOST_AUTO_TEST_CASE(templates_from_the_hub_are_folded_in_hub_order) {
+  ws.add_user({"admin", "Systemansvarleg", {{"innbyggjarservice", Role::Admin}}});
+  // Anne saves on this desktop while the administrator's save of the same version reaches the
+  // hub first: in hub order Anne's change came second and is refused, visibly.
+  const auto mine = ws.save_template("auto-reply-email",
+                                     edited("auto-reply-email", "Anne sin tekst."), "anne");
+  BOOST_REQUIRE(mine.accepted());
+  Event theirs{"hub-1",
+               template_stream("auto-reply-email"),
+               "admin",
+               "innbyggjarservice",
+               now - std::chrono::minutes{5},
+               edited("auto-reply-email", "Administratoren sin tekst."),
+               std::int64_t{1}};
+  std::get<TemplateSaved>(theirs.payload).base_version = 0;
+  ws.store().merge_pulled(std::vector<Event>{theirs});
+  const auto info = ws.template_info("auto-reply-email");
+  BOOST_CHECK_EQUAL(info->version, 1);
+  BOOST_CHECK_EQUAL(info->author, "admin");
+  BOOST_CHECK_EQUAL(info->content.texts.at("nn").body, "Administratoren sin tekst.");
+  const auto history = ws.template_history("auto-reply-email");
+  BOOST_REQUIRE_EQUAL(history.size(), 2U);
+  BOOST_CHECK(!history[0].rejection);
+  BOOST_REQUIRE(history[1].rejection);
+  BOOST_CHECK(history[1].rejection->text(ws.zone()).starts_with(
+      "Systemansvarleg saved version 1 of this template"));
+  // Our own event, pushed: it leaves the outbox and keeps its place after the hub's.
+  const auto ours = ws.store().template_events().front();
+  BOOST_CHECK_EQUAL(ours.actor, "anne");
+  const auto queued = ws.store().outbox_size();
+  ws.store().mark_pushed(ours.id, 2);
+  BOOST_CHECK_EQUAL(ws.store().outbox_size(), queued - 1);
+  BOOST_CHECK_EQUAL(ws.template_info("auto-reply-email")->author, "admin");
+}
+
 BOOST_AUTO_TEST_CASE(hints_use_the_configured_officialese) {
   TemplateSaved t;
   t.kind = TemplateKind::ReplySnippet;
