@@ -265,8 +265,8 @@ BOOST_AUTO_TEST_CASE(templates_from_the_hub_are_folded_in_hub_order) {
   ws.add_user({"admin", "Systemansvarleg", {{"innbyggjarservice", Role::Admin}}});
   // Anne saves on this desktop while the administrator's save of the same version reaches the
   // hub first: in hub order Anne's change came second and is refused, visibly.
-  const auto mine = ws.save_template("auto-reply-email",
-                                     edited("auto-reply-email", "Anne sin tekst."), "anne");
+  const auto mine =
+      ws.save_template("auto-reply-email", edited("auto-reply-email", "Anne sin tekst."), "anne");
   BOOST_REQUIRE(mine.accepted());
   Event theirs{"hub-1",
                template_stream("auto-reply-email"),
