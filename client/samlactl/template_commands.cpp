@@ -577,7 +577,11 @@ void add_template_commands(CLI::App& app, Commands cmd) {
         } else if (text.ends_with('\n')) {
           text.pop_back();
         }
-        std::cout << sms_json(sms_length(text)).dump() << '\n';
+        // Written out by hand in the documented form, spaces and key order included.
+        const auto length = sms_length(text);
+        std::cout << "{\"encoding\": \"" << to_string(length.encoding)
+                  << "\", \"segments\": " << length.segments << ", \"units\": " << length.units
+                  << "}\n";
       });
 }
 

@@ -171,7 +171,7 @@ BOOST_FIXTURE_TEST_CASE(export_reads_back_and_retire_hides, Municipality) {
 BOOST_FIXTURE_TEST_CASE(sms_count_from_standard_input, Municipality) {
   const auto gsm = sms_count(std::string(160, 'a'));
   BOOST_CHECK_EQUAL(gsm.exit_code, 0);
-  BOOST_CHECK_EQUAL(gsm.out, "{\"encoding\":\"GSM-7\",\"segments\":1,\"units\":160}\n");
+  BOOST_CHECK_EQUAL(gsm.out, "{\"encoding\": \"GSM-7\", \"segments\": 1, \"units\": 160}\n");
   BOOST_CHECK_EQUAL(json::parse(sms_count(std::string(161, 'a') + "\n").out).at("segments"), 2);
   const auto ucs = json::parse(sms_count("Hei 😀\n").out);
   BOOST_CHECK_EQUAL(ucs.at("encoding"), "UCS-2");
