@@ -22,6 +22,7 @@ build_packages=(
   libhowardhinnant-date-dev tzdata gettext
   dpkg-dev file sqlite3 python3
   time # GNU time: peak RSS in the benchmarks
+  libicu-dev # grapheme clusters for SMS segment counting (templates/)
 )
 # What the test suites need beyond a build. Later: dovecot-imapd, postgresql, xvfb, dbus,
 # gnome-keyring, ... go here.

@@ -66,8 +66,12 @@ std::string what(const Event& e, const Directory& dir) {
           return tr("withdrew the handover");
         } else if constexpr (std::is_same_v<T, Closed>) {
           return tr("closed");
-        } else {
+        } else if constexpr (std::is_same_v<T, Reopened>) {
           return tr("reopened");
+        } else if constexpr (std::is_same_v<T, TemplateSaved>) {
+          return substitute(tr("template saved: {0}"), {p.name});
+        } else {
+          return tr("template retired");
         }
       },
       e.payload);

@@ -34,6 +34,10 @@ template <>
 constexpr std::string_view kName<Closed> = "Closed";
 template <>
 constexpr std::string_view kName<Reopened> = "Reopened";
+template <>
+constexpr std::string_view kName<TemplateSaved> = "TemplateSaved";
+template <>
+constexpr std::string_view kName<TemplateRetired> = "TemplateRetired";
 }  // namespace
 
 std::string_view event_type_name(const EventPayload& payload) {

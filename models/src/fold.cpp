@@ -85,6 +85,9 @@ struct Effect {
     c.promised.reset();
   }
   void operator()(const Reopened& /*unused*/) const { c.status = ConversationStatus::Open; }
+  // Never accepted in a conversation (the rules refuse them); here for completeness.
+  void operator()(const TemplateSaved& /*unused*/) const {}
+  void operator()(const TemplateRetired& /*unused*/) const {}
 
   [[nodiscard]] Reply& find(const std::string& reply_id) const {
     return *std::find_if(c.replies.begin(), c.replies.end(),

@@ -195,6 +195,12 @@ struct Check {
     if (owner_side()) return std::nullopt;
     return refuse("only members of {0} can reopen this conversation", {owner()});
   }
+  [[nodiscard]] std::optional<Rejection> operator()(const TemplateSaved& /*unused*/) const {
+    return refuse("template changes do not belong in a conversation");
+  }
+  [[nodiscard]] std::optional<Rejection> operator()(const TemplateRetired& /*unused*/) const {
+    return refuse("template changes do not belong in a conversation");
+  }
 };
 
 // Events only channels and the sending agent make; people make the rest.

@@ -76,6 +76,12 @@ DemoReport create_demo_workspace(Workspace& ws, const std::filesystem::path& fol
   }
   ws.set_default_department(setup.at("default_department").get<std::string>());
   ws.set_current_user(setup.at("current_user").get<std::string>());
+  // The municipality's words in templates: its name, contacts and administration language.
+  ws.set_municipality(setup.value("municipality", std::string()),
+                      setup.value("phone", std::string()), setup.value("email", std::string()));
+  if (const auto language = language_from_code(setup.value("language", std::string("nn")))) {
+    ws.set_administration_language(*language);
+  }
 
   const auto imported = ws.import_files({folder / "messages"}, /*relative_demo_times=*/true);
   for (const auto& p : imported.problems) report.problems.push_back(p.describe());

@@ -56,6 +56,19 @@ json write(const HandoverRequested& p) {
   return json{{"to_department", p.to_department}, {"note", p.note}};
 }
 json write(const HandoverDeclined& p) { return json{{"reason", p.reason}}; }
+json write(const TemplateSaved& p) {
+  json texts = json::object();
+  for (const auto& [language, text] : p.texts) {
+    texts[language] = json{{"subject", text.subject}, {"body", text.body}};
+  }
+  json out{{"kind", std::string(to_string(p.kind))},
+           {"name", p.name},
+           {"texts", std::move(texts)},
+           {"base_version", p.base_version}};
+  out["channel"] = p.channel ? json(std::string(to_string(*p.channel))) : json(nullptr);
+  return out;
+}
+json write(const TemplateRetired& p) { return json{{"base_version", p.base_version}}; }
 // Payloads without fields are an empty object, never null.
 template <class T>
 json write(const T& /*payload*/) {
@@ -215,6 +228,30 @@ void read(const Fields& f, HandoverRequested& p) {
   p.note = f.string("note");
 }
 void read(const Fields& f, HandoverDeclined& p) { p.reason = f.string("reason"); }
+void read(const Fields& f, TemplateSaved& p) {
+  const auto kind_text = f.string("kind");
+  const auto kind = template_kind_from_string(kind_text);
+  if (!kind) throw EventJsonError(f.path("kind"), "unknown template kind \"" + kind_text + "\"");
+  p.kind = *kind;
+  if (const auto channel_text = f.optional_string("channel")) {
+    const auto channel = channel_from_string(*channel_text);
+    if (!channel) {
+      throw EventJsonError(f.path("channel"), "unknown channel \"" + *channel_text + "\"");
+    }
+    p.channel = *channel;
+  }
+  p.name = f.string("name");
+  const json& texts = f.at("texts");
+  if (!texts.is_object()) throw EventJsonError(f.path("texts"), "expected an object");
+  for (const auto& [language, text] : texts.items()) {
+    const Fields t(text, f.path("texts") + "." + language);
+    p.texts.emplace(language, TemplateText{t.string("subject"), t.string("body")});
+  }
+  p.base_version = f.optional_integer("base_version").value_or(0);
+}
+void read(const Fields& f, TemplateRetired& p) {
+  p.base_version = f.optional_integer("base_version").value_or(0);
+}
 template <class T>
 void read(const Fields& /*fields*/, T& /*payload*/) {}
 

@@ -144,6 +144,23 @@ std::vector<Event> Store::events_of(const std::string& conversation_id) const {
   return impl_->load_events(conversation_id);
 }
 
+std::vector<Event> Store::template_events() const {
+  impl_->check_thread();
+  // A range on events_by_conversation: every template stream id sorts between "template:" and
+  // "template;" (';' follows ':').
+  const std::string from(kTemplateStreamPrefix);
+  std::string to = from;
+  to.back() = ';';
+  auto q =
+      impl_->query(std::string("SELECT ") + store_detail::kEventColumns +
+                   " FROM events WHERE conversation_id > ? AND conversation_id < ? ORDER BY seq");
+  q->bind(1, from);
+  q->bind(2, to);
+  std::vector<Event> events;
+  while (q->executeStep()) events.push_back(store_detail::read_event(*q));
+  return events;
+}
+
 std::optional<std::string> Store::resolve_id(const std::string& id_or_prefix) const {
   impl_->check_thread();
   {

@@ -43,6 +43,8 @@ void Store::Impl::finish(Pending& pending) {
 }
 
 void Store::Impl::project(const std::string& conversation_id, const std::vector<Event>& events) {
+  // A template's stream is folded by whoever reads templates (template_history.h), not here.
+  if (is_template_stream(conversation_id)) return;
   const Conversation state = fold(in_hub_order(events), directory());
   if (!state.exists()) {
     // Events without an accepted first message make no inbox row.

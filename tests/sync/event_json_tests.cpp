@@ -62,7 +62,14 @@ std::vector<EventPayload> every_payload() {
           HandoverDeclined{"Ikkje vårt fagfelt"},
           HandoverWithdrawn{},
           Closed{},
-          Reopened{}};
+          Reopened{},
+          TemplateSaved{TemplateKind::AutoReply,
+                        Channel::Email,
+                        "Automatisk svar",
+                        {{"nn", {"Takk", "Hei {citizen.name}"}}, {"en", {"Thanks", "Hello"}}},
+                        3},
+          TemplateSaved{TemplateKind::Sms, std::nullopt, "SMS", {{"nb", {"", "Hei"}}}, 0},
+          TemplateRetired{4}};
 }
 
 /// The field an EventJsonError names when `text` is read as an event.
@@ -146,6 +153,23 @@ BOOST_AUTO_TEST_CASE(missing_fields_are_named) {
                     "payload.message.from.address");
   BOOST_CHECK_EQUAL(failing_field(without({"payload", "message", "warnings"})),
                     "payload.message.warnings");
+}
+
+BOOST_AUTO_TEST_CASE(template_payloads_name_their_broken_fields) {
+  auto j = event_to_json(event_with(TemplateSaved{
+      TemplateKind::AutoReply, Channel::Email, "Svar", {{"nn", {"Takk", "Hei"}}}, 1}));
+  auto bad_kind = j;
+  bad_kind["payload"]["kind"] = "letter";
+  BOOST_CHECK_EQUAL(failing_field(bad_kind), "payload.kind");
+  auto bad_channel = j;
+  bad_channel["payload"]["channel"] = "fax";
+  BOOST_CHECK_EQUAL(failing_field(bad_channel), "payload.channel");
+  auto bad_text = j;
+  bad_text["payload"]["texts"]["nn"].erase("body");
+  BOOST_CHECK_EQUAL(failing_field(bad_text), "payload.texts.nn.body");
+  auto no_texts = j;
+  no_texts["payload"]["texts"] = json::array();
+  BOOST_CHECK_EQUAL(failing_field(no_texts), "payload.texts");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_fields_are_named) {

@@ -2,6 +2,7 @@
 // The immutable events a conversation is made of. Each event is a plain value: JSON mapping
 // lives in the store, not here.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "samla/models/message.h"
+#include "samla/models/template.h"
 #include "samla/models/time.h"
 
 namespace samla {
@@ -80,11 +82,27 @@ struct Closed {
 struct Reopened {
   bool operator==(const Reopened&) const = default;
 };
+// Template events live in a template's own stream (template.h), never in a conversation.
+struct TemplateSaved {
+  TemplateKind kind = TemplateKind::ReplySnippet;
+  std::optional<Channel> channel;  // only for this channel; none: any channel
+  std::string name;
+  std::map<std::string, TemplateText> texts;  // by language code: "nn", "nb", "en"
+  // The version the author edited (0: a new template, or the one shipped with Samla); a
+  // mismatch at fold time means someone else saved first.
+  std::int64_t base_version = 0;
+  bool operator==(const TemplateSaved&) const = default;
+};
+struct TemplateRetired {
+  std::int64_t base_version = 0;
+  bool operator==(const TemplateRetired&) const = default;
+};
 
 using EventPayload =
     std::variant<MessageReceived, AutoReplySent, Assigned, Unassigned, ReplyQueued, ReplySent,
                  ReplyFailed, PreliminaryReplySent, NoteAdded, HandoverRequested, HandoverAccepted,
-                 HandoverDeclined, HandoverWithdrawn, Closed, Reopened>;
+                 HandoverDeclined, HandoverWithdrawn, Closed, Reopened, TemplateSaved,
+                 TemplateRetired>;
 
 /// The event's type name as stored and shown in the audit trail ("HandoverRequested").
 [[nodiscard]] std::string_view event_type_name(const EventPayload& payload);

@@ -99,6 +99,10 @@ class Store {
   /// A conversation's log in local order (the order this store received the events); fold it
   /// after in_hub_order().
   [[nodiscard]] std::vector<Event> events_of(const std::string& conversation_id) const;
+  /// Every event of every template stream ("template:<id>", models/template.h) in local order.
+  /// Template events are appended, queued for the hub and merged like any other; they make no
+  /// inbox row.
+  [[nodiscard]] std::vector<Event> template_events() const;
   /// The folded state; nullopt for an unknown id. Accepts a unique id prefix of 8+ chars too.
   [[nodiscard]] std::optional<Conversation> conversation(const std::string& id) const;
   /// Resolves a full id or a unique prefix (as shown in lists) to the full id.

@@ -14,6 +14,8 @@
 #include "samla/sync/message_files.h"
 #include "samla/sync/os_time_zone.h"
 #include "samla/sync/store.h"
+#include "samla/sync/template_library.h"
+#include "samla/templates/language.h"
 
 namespace samla {
 
@@ -101,6 +103,59 @@ class Workspace {
 
   /// The scope of a user's inbox views now: their departments and the due-soon horizon.
   [[nodiscard]] ViewScope scope_for(const std::string& user) const;
+
+  // Templates (workspace_templates.cpp). Templates are events in streams of their own, so they
+  // are versioned, audited and pushed to the hub; the shipped defaults are version 0.
+
+  /// The municipality's name and contact details, as templates write them.
+  void set_municipality(const std::string& name, const std::string& phone,
+                        const std::string& email);
+  /// The language answers are written in when the citizen's own is not known (default nn).
+  void set_administration_language(Language language);
+  [[nodiscard]] Language administration_language() const;
+  /// Replaces the starter list of officialese for a language ("word = plain" lines).
+  void set_officialese(Language language, const std::string& list);
+  [[nodiscard]] HintOptions hint_options(Language language) const;
+
+  [[nodiscard]] std::vector<TemplateInfo> templates(const TemplateFilter& filter = {}) const;
+  /// The template now, or a given version of it; nullopt for an unknown id or version.
+  [[nodiscard]] std::optional<TemplateInfo> template_info(
+      const std::string& id, std::optional<std::int64_t> version = {}) const;
+  [[nodiscard]] std::vector<TemplateChange> template_history(const std::string& id) const;
+  /// Checks every language's text: syntax errors with positions, hints, SMS length.
+  [[nodiscard]] std::vector<TemplateTextCheck> check_template(const TemplateSaved& content) const;
+  /// Saves a new version as `actor` (comms or admin). content.base_version is the version the
+  /// author edited; a template with errors is not saved. Throws std::invalid_argument for an
+  /// invalid id.
+  TemplateSaveOutcome save_template(const std::string& id, const TemplateSaved& content,
+                                    const std::string& actor);
+  /// Retires the template (it is no longer offered or sent); nothing when done, else why not.
+  std::optional<Rejection> retire_template(const std::string& id, const std::string& actor);
+
+  /// The language to answer a conversation in: the citizen's written form where known (the
+  /// message's language, else detected from its text), else the administration language.
+  [[nodiscard]] Language answer_language_for(const Conversation& conversation) const;
+  /// The placeholder values of a conversation: citizen, computed deadline, promised date,
+  /// department (after a handover, the new one), caseworker, reference, contact, municipality.
+  [[nodiscard]] TemplateValues template_values(const Conversation& conversation) const;
+  /// Sample values (placeholders.h) with this municipality's name and contacts.
+  [[nodiscard]] TemplateValues sample_template_values() const;
+  /// Renders a template for a conversation (full id or prefix) in its answer language, or in
+  /// `language` when given; `extra` values (e.g. "reason", "callback_time") win. Throws
+  /// std::invalid_argument for an unknown template or conversation, a retired template, or a
+  /// handover notice before the handover was accepted.
+  [[nodiscard]] TemplatePreview render_template(const std::string& id,
+                                                const std::string& conversation,
+                                                std::optional<Language> language = {},
+                                                const TemplateValues& extra = {}) const;
+  /// Renders a template with sample values, for a preview without a conversation.
+  [[nodiscard]] TemplatePreview render_template_sample(const std::string& id, Language language,
+                                                       const TemplateValues& extra = {}) const;
+  /// The active auto-reply for a conversation, rendered in its answer language: the newest
+  /// saved auto-reply template for the conversation's channel, else one for any channel, else
+  /// the shipped one for email. Nothing when no auto-reply template is active.
+  [[nodiscard]] std::optional<RenderedMessage> render_auto_reply(
+      const Conversation& conversation) const;
 
  private:
   void load_configuration();
