@@ -27,6 +27,7 @@ build_packages=(
 # gnome-keyring, ... go here.
 test_packages=(
   clang-format # test.sh checks formatting
+  postgresql   # the team hub tests start a throwaway server (tests/services/postgres.sh)
 )
 lint_packages=(
   clang-format clang-tidy
