@@ -99,6 +99,27 @@ CREATE TABLE hub.attachments (
   PRIMARY KEY (conversation_id, sha256)
 );
 
+-- What the agents sent (or are about to send): one row per automatic reply (keyed by the
+-- message answered) and per reply (keyed by reply id). The agent records the event before it
+-- hands the message to the channel, so a second agent, or the same one after a crash, is
+-- refused here instead of sending it twice.
+CREATE TABLE hub.sends (
+  conversation_id text NOT NULL REFERENCES hub.conversations (id),
+  kind            text NOT NULL CHECK (kind IN ('auto-reply', 'reply')),
+  key             text NOT NULL,
+  seq             bigint NOT NULL,
+  PRIMARY KEY (conversation_id, kind, key)
+);
+
+-- Every inbound message once, whichever agent ingested it: a standby that ingests a file again
+-- after a failover, or an agent pushing what it ingested before it crashed, is refused here.
+CREATE TABLE hub.inbound (
+  channel     text NOT NULL,
+  external_id text NOT NULL,
+  event_id    uuid NOT NULL,
+  PRIMARY KEY (channel, external_id)
+);
+
 -- ---- who is asking ------------------------------------------------------------------------
 
 -- session_user, not current_user: SET ROLE cannot change it, and inside SECURITY DEFINER
@@ -259,12 +280,33 @@ BEGIN
   END IF;
 
   IF NEW.type = 'MessageReceived' THEN
+    INSERT INTO hub.inbound (channel, external_id, event_id)
+    VALUES (coalesce(payload -> 'message' ->> 'channel', ''),
+            coalesce(payload -> 'message' ->> 'external_id', ''), NEW.id)
+    ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      PERFORM hub.refuse('this message is already in the hub');
+    END IF;
     INSERT INTO hub.attachments (conversation_id, sha256)
     SELECT NEW.conversation_id, a ->> 'blob'
       FROM jsonb_array_elements(coalesce(payload -> 'message' -> 'attachments', '[]')) a
      WHERE coalesce(a ->> 'blob', '') <> ''
     ON CONFLICT DO NOTHING;
     RETURN NEW;
+  END IF;
+  IF NEW.type IN ('AutoReplySent', 'ReplySent') THEN
+    INSERT INTO hub.sends (conversation_id, kind, key, seq)
+    VALUES (NEW.conversation_id,
+            CASE NEW.type WHEN 'AutoReplySent' THEN 'auto-reply' ELSE 'reply' END,
+            coalesce(payload ->> CASE NEW.type WHEN 'AutoReplySent' THEN 'in_reply_to'
+                                               ELSE 'reply_id' END, ''),
+            NEW.seq)
+    ON CONFLICT DO NOTHING;
+    IF NOT FOUND THEN
+      PERFORM hub.refuse(CASE NEW.type WHEN 'AutoReplySent'
+                           THEN 'this message was already answered automatically'
+                           ELSE 'this reply was already sent' END);
+    END IF;
   END IF;
   IF NEW.actor = 'system' THEN
     RETURN NEW;
@@ -419,6 +461,8 @@ ALTER TABLE hub.conversations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE hub.conversation_access ENABLE ROW LEVEL SECURITY;
 ALTER TABLE hub.blobs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE hub.attachments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE hub.sends ENABLE ROW LEVEL SECURITY;
+ALTER TABLE hub.inbound ENABLE ROW LEVEL SECURITY;
 ALTER TABLE hub.municipalities FORCE ROW LEVEL SECURITY;
 ALTER TABLE hub.departments FORCE ROW LEVEL SECURITY;
 ALTER TABLE hub.users FORCE ROW LEVEL SECURITY;
@@ -428,6 +472,8 @@ ALTER TABLE hub.conversations FORCE ROW LEVEL SECURITY;
 ALTER TABLE hub.conversation_access FORCE ROW LEVEL SECURITY;
 ALTER TABLE hub.blobs FORCE ROW LEVEL SECURITY;
 ALTER TABLE hub.attachments FORCE ROW LEVEL SECURITY;
+ALTER TABLE hub.sends FORCE ROW LEVEL SECURITY;
+ALTER TABLE hub.inbound FORCE ROW LEVEL SECURITY;
 
 -- The owner (and its SECURITY DEFINER functions) work on everything.
 CREATE POLICY owner_all ON hub.municipalities TO samla_hub_owner USING (true) WITH CHECK (true);
@@ -440,6 +486,10 @@ CREATE POLICY owner_all ON hub.conversation_access TO samla_hub_owner
   USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON hub.blobs TO samla_hub_owner USING (true) WITH CHECK (true);
 CREATE POLICY owner_all ON hub.attachments TO samla_hub_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON hub.sends TO samla_hub_owner USING (true) WITH CHECK (true);
+CREATE POLICY owner_all ON hub.inbound TO samla_hub_owner USING (true) WITH CHECK (true);
+-- Agents read what was sent, to know what is left to answer.
+CREATE POLICY agent_read ON hub.sends FOR SELECT TO samla_hub_user USING (hub.is_agent());
 
 -- The directory is no secret inside the municipality: every user reads it.
 CREATE POLICY user_read ON hub.municipalities FOR SELECT TO samla_hub_user USING (true);
@@ -473,5 +523,6 @@ GRANT SELECT ON hub.municipalities, hub.departments, hub.users, hub.memberships,
   TO samla_hub_user;
 GRANT SELECT, INSERT ON hub.events TO samla_hub_user;
 GRANT INSERT ON hub.blobs TO samla_hub_user;
+GRANT SELECT ON hub.sends TO samla_hub_user;
 GRANT EXECUTE ON FUNCTION hub.me(), hub.is_agent(), hub.sees_all(), hub.my_departments(), hub.template_types(),
   hub.push(jsonb), hub.pull(bigint, bigint, integer) TO samla_hub_user;
