@@ -227,6 +227,7 @@ void add_hub_commands(CLI::App& app, Commands cmd) {
   add_agent(app, cmd);
   auto* hub = app.add_subcommand("hub", tr("the team hub (PostgreSQL)"));
   hub->require_subcommand(1);
+  hub->fallthrough();
   auto address = std::make_shared<std::string>();
   hub->add_option("--hub", *address, tr("the hub's libpq connection string (default: $SAMLA_HUB)"));
   add_admin(*hub, address);

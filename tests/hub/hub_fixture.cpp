@@ -84,7 +84,7 @@ void Desktop::go_offline() {
 
 void Desktop::go_online() { hub_ = std::make_unique<HubConnector>(settings_); }
 
-HubFixture::HubFixture() : prefix_("t" + new_uuid().substr(0, 8)) {
+HubFixture::HubFixture(Setup setup) : prefix_("t" + new_uuid().substr(0, 8)) {
   const auto& server = HubServer::get();
   db_ = prefix_ + "_hub";
   const std::string owner_login = prefix_ + "_owner";
@@ -93,7 +93,8 @@ HubFixture::HubFixture() : prefix_("t" + new_uuid().substr(0, 8)) {
     super.exec_script("CREATE ROLE " + owner_login + " LOGIN CREATEROLE PASSWORD 'pw-owner'");
     super.exec_script("CREATE DATABASE " + db_ + " OWNER " + owner_login);
   }
-  owner_ = std::make_unique<HubConnection>(server.conninfo(db_, owner_login, "pw-owner"));
+  if (setup == Setup::empty) return;
+  owner_ = std::make_unique<HubConnection>(owner_conninfo());
   (void)migrate_hub(*owner_);
 
   add_hub_municipality(*owner_, "eksempel", "Eksempel kommune");
@@ -125,6 +126,10 @@ HubFixture::HubFixture() : prefix_("t" + new_uuid().substr(0, 8)) {
 }
 
 HubFixture::~HubFixture() = default;
+
+std::string HubFixture::owner_conninfo() const {
+  return HubServer::get().conninfo(db_, prefix_ + "_owner", "pw-owner");
+}
 
 std::string HubFixture::conninfo_of(const std::string& user) const {
   return HubServer::get().conninfo(db_, prefix_ + "_" + user, "pw-" + user);

@@ -67,7 +67,9 @@ class Desktop {
 ///   helse: hege (caseworker); kim (comms in byggesak); agent (the channel agent).
 class HubFixture {
  public:
-  HubFixture();
+  enum class Setup { populated, empty };
+  /// `empty`: only the database and its owner role (for `samlactl hub migrate`).
+  explicit HubFixture(Setup setup = Setup::populated);
   ~HubFixture();
   HubFixture(const HubFixture&) = delete;
   HubFixture& operator=(const HubFixture&) = delete;
@@ -78,6 +80,10 @@ class HubFixture {
   [[nodiscard]] std::string conninfo_of(const std::string& user) const;
   /// A raw connection as a user, for the security tests' SQL.
   [[nodiscard]] HubConnection connect_as(const std::string& user) const;
+  /// The PostgreSQL login of a user of this hub (logins are per test: roles are cluster-wide).
+  [[nodiscard]] std::string login_of(const std::string& user) const { return prefix_ + "_" + user; }
+  /// The hub owner's connection string.
+  [[nodiscard]] std::string owner_conninfo() const;
   /// The hub owner's connection (what `samlactl hub` admin commands use).
   HubConnection& owner() { return *owner_; }
   [[nodiscard]] HubSettings settings_of(const std::string& user) const;
