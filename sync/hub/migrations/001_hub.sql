@@ -427,27 +427,38 @@ $$;
 -- the caller: row-level security applies on top.
 CREATE FUNCTION hub.pull(after_vis bigint, after_seq bigint, max_rows integer)
 RETURNS TABLE (vis bigint, seq bigint, doc text)
-LANGUAGE sql STABLE SECURITY INVOKER SET search_path = pg_catalog, hub AS $$
-  WITH mine AS (SELECT hub.my_departments() AS department_id),
-  grants AS (
-    SELECT a.conversation_id, min(a.granted_seq) AS granted
-      FROM hub.conversation_access a
-     WHERE a.department_id IN (SELECT department_id FROM mine)
-     GROUP BY a.conversation_id),
-  stream AS (
-    SELECT e.seq AS vis, e.seq, e.doc::text AS doc
-      FROM hub.events e LEFT JOIN grants g ON g.conversation_id = e.conversation_id
-     WHERE e.seq >= after_vis AND (e.seq, e.seq) > (after_vis, after_seq)
-       AND (e.seq >= g.granted OR e.type = ANY (hub.template_types()))
-     ORDER BY e.seq LIMIT max_rows),
-  backfill AS (
-    SELECT g.granted AS vis, e.seq, e.doc::text AS doc
-      FROM grants g JOIN hub.events e ON e.conversation_id = g.conversation_id
-     WHERE g.granted >= after_vis AND (g.granted, e.seq) > (after_vis, after_seq)
-       AND e.seq < g.granted
-     ORDER BY g.granted, e.seq LIMIT max_rows)
-  SELECT * FROM (SELECT * FROM stream UNION ALL SELECT * FROM backfill) r
-   ORDER BY r.vis, r.seq LIMIT max_rows
+LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, hub AS $$
+BEGIN
+  -- EXECUTE with the numbers written in: a plan made for this cursor (an index range scan far
+  -- into the log, a scan of everything for a fresh desktop), not one generic plan for all.
+  -- The order is decided on (vis, seq) alone; the documents are fetched for the chosen rows.
+  RETURN QUERY EXECUTE format($q$
+    WITH grants AS (
+      SELECT a.conversation_id, min(a.granted_seq) AS granted
+        FROM hub.conversation_access a
+       WHERE a.department_id IN (SELECT hub.my_departments())
+       GROUP BY a.conversation_id),
+    stream AS (
+      SELECT e.seq AS vis, e.seq
+        FROM hub.events e LEFT JOIN grants g ON g.conversation_id = e.conversation_id
+       WHERE e.seq >= %1$s AND (e.seq, e.seq) > (%1$s::bigint, %2$s::bigint)
+         AND (e.seq >= g.granted OR e.type = ANY (hub.template_types()))
+       ORDER BY e.seq LIMIT %3$s),
+    backfill AS (
+      SELECT g.granted AS vis, e.seq
+        FROM grants g JOIN hub.events e ON e.conversation_id = g.conversation_id
+       WHERE g.granted >= %1$s AND (g.granted, e.seq) > (%1$s::bigint, %2$s::bigint)
+         AND e.seq < g.granted
+       ORDER BY g.granted, e.seq LIMIT %3$s),
+    chosen AS (
+      SELECT * FROM (SELECT * FROM stream UNION ALL SELECT * FROM backfill) r
+       ORDER BY r.vis, r.seq LIMIT %3$s)
+    SELECT c.vis, c.seq, e.doc::text
+      FROM chosen c JOIN hub.events e ON e.seq = c.seq
+     WHERE e.seq = ANY (ARRAY(SELECT chosen.seq FROM chosen))
+     ORDER BY c.vis, c.seq
+  $q$, after_vis, after_seq, max_rows);
+END
 $$;
 
 -- ---- row-level security -------------------------------------------------------------------
