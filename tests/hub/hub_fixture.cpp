@@ -32,7 +32,7 @@ const HubServer& HubServer::get() {
     if (dir == nullptr) {
       throw std::runtime_error("SAMLA_HUB_TEST_DIR is not set: run the hub tests through ctest");
     }
-    return HubServer{read_first_line(std::filesystem::path(dir) / "port"),
+    return HubServer{dir, read_first_line(std::filesystem::path(dir) / "port"),
                      read_first_line(std::filesystem::path(dir) / "superuser.pw")};
   }();
   return server;

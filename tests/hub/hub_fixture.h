@@ -25,6 +25,7 @@ class PlainPass : public SyncPass {
 
 /// The PostgreSQL server of this test run.
 struct HubServer {
+  std::filesystem::path dir;  // holds ca.crt (the server's CA) and other-ca.crt
   std::string port;
   std::string superuser_password;
   static const HubServer& get();

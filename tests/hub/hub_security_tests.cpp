@@ -174,6 +174,28 @@ BOOST_AUTO_TEST_CASE(a_caseworker_cannot_touch_the_tables_directly) {
              1U);
 }
 
+BOOST_AUTO_TEST_CASE(tls_with_a_verified_certificate_and_nothing_less) {
+  HubFixture hub;
+  const auto& server = HubServer::get();
+  const auto verified = hub.conninfo_of("kari") +
+                        " sslmode=verify-full sslrootcert=" + (server.dir / "ca.crt").string();
+  HubConnection kari(verified);
+  BOOST_TEST(kari.exec("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").at(0, 0) == "t");
+  // A desktop syncs over it.
+  HubSettings settings = hub.settings_of("kari");
+  settings.conninfo = verified;
+  Desktop desk("kari", settings);
+  (void)desk.sync();
+  // A server whose certificate the given CA did not sign is refused before any password goes.
+  try {
+    HubConnection impostor(hub.conninfo_of("kari") + " sslmode=verify-full sslrootcert=" +
+                           (server.dir / "other-ca.crt").string());
+    BOOST_FAIL("connected to a server that could not be verified");
+  } catch (const SyncFailure& e) {
+    BOOST_TEST(std::string(e.what()).find("certificate verify failed") != std::string::npos);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samla::test

@@ -8,7 +8,9 @@
 # initdb refuses to run as root (CI runs as root), so as root the cluster belongs to the
 # unprivileged user `nobody` and every server command runs through `runuser -u nobody`.
 # The binaries are found with pg_config --bindir, else in the newest /usr/lib/postgresql/*/bin.
-# The superuser is `samla_test` with a random password in DIR/superuser.pw.
+# The superuser is `samla_test` with a random password in DIR/superuser.pw. TLS is on with a
+# certificate for 127.0.0.1 from a throwaway CA (DIR/ca.crt); DIR/other-ca.crt is a CA that did
+# not sign it, for the tests that a client refuses an unverified server.
 set -euo pipefail
 
 action="${1:?usage: postgres.sh start|stop DIR}"
@@ -45,11 +47,28 @@ case "$action" in
     as_owner "$bindir/initdb" -D "$data" -U samla_test --pwfile="$dir/superuser.pw" \
       --auth=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
+    # A throwaway CA and a server certificate for 127.0.0.1 (libpq checks IP SANs).
+    (
+      cd "$dir"
+      openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Samla test CA" \
+        -keyout ca.key -out ca.crt
+      openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Other CA" \
+        -keyout other-ca.key -out other-ca.crt
+      openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server.key -out server.csr
+      printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >server.ext
+      openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 \
+        -extfile server.ext -out server.crt
+      install -m 600 server.key server.crt "$data/"
+      if [[ "$(id -u)" == 0 ]]; then chown nobody "$data/server.key" "$data/server.crt"; fi
+    ) >"$dir/openssl.log" 2>&1 || { cat "$dir/openssl.log" >&2; exit 1; }
     cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = ''
 max_connections = 300
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
