@@ -168,6 +168,8 @@ BOOST_AUTO_TEST_CASE(a_caseworker_cannot_touch_the_tables_directly) {
   (void)refused(ola, "CREATE TABLE hub.mine (x int)");
   (void)refused(ola, "SELECT setval('hub.event_seq', 1)");
   (void)refused(ola, "SELECT * FROM hub.migrations");
+  (void)refused(ola, "INSERT INTO hub.blobs VALUES (repeat('a', 64), 1, 'x')");
+  (void)refused(ola, "SELECT hub.put_blob(encode(sha256('x'), 'hex'), 'x')");
   // The owner still sees everything as it was.
   BOOST_TEST(hub.hub_event_count() == 1U);
   BOOST_TEST(count(hub.owner(), "SELECT count(*) FROM hub.memberships WHERE user_id = 'ola'") ==

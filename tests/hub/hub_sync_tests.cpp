@@ -208,6 +208,36 @@ BOOST_AUTO_TEST_CASE(an_event_the_hub_refuses_is_shown_and_not_pushed_again) {
   BOOST_TEST(hub.hub_event_count() == 1U);
 }
 
+BOOST_AUTO_TEST_CASE(attachments_travel_with_their_conversation_only) {
+  HubFixture hub;
+  InboundMessage message;
+  message.channel = Channel::Email;
+  message.external_id = "with-attachment@innbygger.example";
+  message.from = {"Innbygger", "innbygger@example.no"};
+  message.subject = "Teikningar";
+  message.body_text = "Vedlagt.";
+  message.received_at = hub.agent().workspace().now() - std::chrono::hours{1};
+  message.department = "byggesak";
+  message.attachments = {{"teikning.pdf", "application/pdf", 0, ""}};
+  const std::string bytes = std::string("%PDF-1.4\0binary\xff\x00end", 22);
+  const std::vector<AttachmentBytes> data{{bytes}};
+  const auto conversation = hub.agent().store().ingest(message, data).conversation_id;
+  hub.agent().sync();
+
+  auto ola = hub.desktop("ola");
+  ola->sync();
+  const auto c = ola->store().conversation(conversation);
+  BOOST_REQUIRE(c);
+  const auto& received = std::get<MessageReceived>(c->timeline.at(0).event.payload);
+  const auto hash = received.message.attachments.at(0).blob;
+  BOOST_TEST(ola->store().blob(hash).value_or("") == bytes);
+  // Skatt sees neither the conversation nor its attachment.
+  auto siri = hub.connect_as("siri");
+  BOOST_TEST(siri.exec("SELECT count(*) FROM hub.blobs").at(0, 0) == "0");
+  auto owner_count = hub.owner().exec("SELECT count(*) FROM hub.blobs").at(0, 0);
+  BOOST_TEST(owner_count == "1");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samla::test

@@ -12,6 +12,7 @@
 #include "samla/sync/event_json.h"
 #include "samla/sync/hub_admin.h"
 #include "samla/sync/iso8601.h"
+#include "samla/sync/sha256.h"
 #include "samla/sync/workspace.h"
 
 namespace samla {
@@ -76,6 +77,40 @@ std::set<std::string> refused_ids(const Store& store) {
     if (j.value("by", "") == "hub") ids.insert(j.value("event_id", ""));
   }
   return ids;
+}
+
+std::string to_hex(std::string_view data) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  out.reserve(data.size() * 2);
+  for (const unsigned char c : data) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+std::string from_hex(std::string_view hex) {
+  auto value = [](char c) {
+    return c <= '9' ? c - '0' : c - 'a' + 10;  // encode() writes lowercase
+  };
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    out += static_cast<char>((value(hex[i]) << 4) | value(hex[i + 1]));
+  }
+  return out;
+}
+
+// The attachment blobs an event refers to.
+std::vector<std::string> blobs_of(const Event& event) {
+  std::vector<std::string> out;
+  if (const auto* received = std::get_if<MessageReceived>(&event.payload)) {
+    for (const auto& a : received->message.attachments) {
+      if (!a.blob.empty()) out.push_back(a.blob);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -196,6 +231,13 @@ void HubConnector::push(Workspace& workspace, SyncPass& pass, std::vector<std::s
     if (pass.stop_requested()) break;
     if (refused.count(event.id) != 0) continue;
     try {
+      // Attachments first (content-addressed: a blob already there is not sent again).
+      for (const auto& hash : blobs_of(event)) {
+        const auto data = store.blob(hash);
+        if (!data) continue;  // the bytes were not kept here
+        (void)connection_->exec("SELECT hub.put_blob($1, decode($2, 'hex'))",
+                                {hash, to_hex(*data)});
+      }
       auto rows =
           connection_->exec("SELECT hub.push($1::jsonb)", {to_json_text(event_to_json(event))});
       if (rows.size() != 1 || !rows.rows[0][0]) {
@@ -246,10 +288,25 @@ void HubConnector::pull(Workspace& workspace, SyncPass& pass, std::vector<std::s
       }
     }
     store.merge_pulled(events);
+    fetch_blobs(store, events);
     write_cursor(store, cursor);
     report_.pulled += events.size();
     pass.progress(report_.pulled, 0);
     if (rows.size() < settings_.batch) return;
+  }
+}
+
+void HubConnector::fetch_blobs(Store& store, const std::vector<Event>& events) {
+  for (const auto& event : events) {
+    for (const auto& hash : blobs_of(event)) {
+      if (store.blob(hash)) continue;
+      auto rows =
+          connection_->exec("SELECT encode(data, 'hex') FROM hub.blobs WHERE sha256 = $1", {hash});
+      if (rows.size() == 0) continue;  // not uploaded (the agent did not keep the bytes)
+      const auto data = from_hex(rows.at(0, 0));
+      // Content-addressed: bytes that do not hash to their name are not kept.
+      if (sha256_hex(data) == hash) (void)store.put_blob(data);
+    }
   }
 }
 

@@ -1,16 +1,17 @@
 #pragma once
 // The team hub as a channel of the sync engine: each pass takes the directory from the hub,
-// pushes the outbox (idempotent on the event id), pulls what is new after the last cursor in
-// batches (a conversation a handover made visible arrives with its whole history) and lets the
-// store re-fold in hub order. LISTEN/NOTIFY only wakes the engine. Events the hub refuses, and
-// our own events the fold rejects in hub order, are kept with their reason for the user.
-// Runs on the engine's worker thread for this connector; not thread-safe.
+// pushes the outbox (idempotent on the event id; attachment blobs first), pulls what is new after
+// the last cursor in batches (a conversation a handover made visible arrives with its whole
+// history) and lets the store re-fold in hub order. LISTEN/NOTIFY only wakes the engine. Events the
+// hub refuses, and our own events the fold rejects in hub order, are kept with their reason for the
+// user. Runs on the engine's worker thread for this connector; not thread-safe.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "samla/models/event.h"
 #include "samla/sync/connector.h"
 #include "samla/sync/hub_connection.h"
 
@@ -90,6 +91,8 @@ class HubConnector : public Connector {
   void sync_directory(Store& store);
   void push(Workspace& workspace, SyncPass& pass, std::vector<std::string>& touched);
   void pull(Workspace& workspace, SyncPass& pass, std::vector<std::string>& touched);
+  /// Fetches the attachment bytes of pulled messages that this store does not have yet.
+  void fetch_blobs(Store& store, const std::vector<Event>& events);
   void update_rejections(Workspace& workspace, const std::vector<std::string>& touched);
 
   HubSettings settings_;
