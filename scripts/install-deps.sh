@@ -28,6 +28,8 @@ build_packages=(
 # gnome-keyring, ... go here.
 test_packages=(
   clang-format # test.sh checks formatting
+  postgresql   # the team hub tests start a throwaway server (tests/services/postgres.sh)
+  openssl      # ... with a throwaway CA for its TLS certificate
 )
 lint_packages=(
   clang-format clang-tidy

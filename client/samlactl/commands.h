@@ -16,5 +16,6 @@ void add_inbox_commands(CLI::App& app, Commands cmd);         // import list sho
 void add_conversation_commands(CLI::App& app, Commands cmd);  // claim assign … handover
 void add_admin_commands(CLI::App& app, Commands cmd);         // demo deadline department …
 void add_template_commands(CLI::App& app, Commands cmd);      // template …, sms count
+void add_hub_commands(CLI::App& app, Commands cmd);           // hub init|migrate|sync|status …
 
 }  // namespace samla::cli

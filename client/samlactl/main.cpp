@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
   add_conversation_commands(app, commands);
   add_admin_commands(app, commands);
   add_template_commands(app, commands);
+  add_hub_commands(app, commands);
   group_help_flags(app, tr("Options"));
 
   try {
