@@ -22,6 +22,7 @@ build_packages=(
   libhowardhinnant-date-dev tzdata gettext
   dpkg-dev file sqlite3 python3
   time # GNU time: peak RSS in the benchmarks
+  libphonenumber-dev # SMS: phone numbers to E.164
 )
 # What the test suites need beyond a build. Later: dovecot-imapd, postgresql, xvfb, dbus,
 # gnome-keyring, ... go here.
