@@ -2,8 +2,8 @@
 
 #include <date/date.h>
 
+#include <array>
 #include <charconv>
-#include <sstream>
 
 namespace samla::sms {
 
@@ -44,13 +44,66 @@ nlohmann::json parse_json_body(const HttpResponse& response, const std::string& 
   return json;
 }
 
+namespace {
+
+// Reads a whole number of `digits` digits (1 or 2 for a day) at `pos`.
+std::optional<int> number_at(const std::string& text, std::size_t& pos, std::size_t min_digits,
+                             std::size_t max_digits) {
+  int value = 0;
+  std::size_t n = 0;
+  while (pos < text.size() && n < max_digits && text[pos] >= '0' && text[pos] <= '9') {
+    value = value * 10 + (text[pos] - '0');
+    ++pos;
+    ++n;
+  }
+  if (n < min_digits) return std::nullopt;
+  return value;
+}
+
+bool skip(const std::string& text, std::size_t& pos, char c) {
+  if (pos >= text.size() || text[pos] != c) return false;
+  ++pos;
+  return true;
+}
+
+}  // namespace
+
+// By hand rather than with date::parse, which GCC 12 -O2 flags as reading uninitialised
+// memory; the format is fixed: [Day, ]DD Mon YYYY HH:MM:SS +hhmm.
 std::optional<Instant> parse_rfc2822(const std::string& text) {
-  std::istringstream in(text);
-  in.imbue(std::locale::classic());
-  date::sys_seconds at;
-  in >> date::parse("%a, %d %b %Y %H:%M:%S %z", at);
-  if (in.fail()) return std::nullopt;
-  return Instant{at};
+  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::size_t pos = 0;
+  if (const auto comma = text.find(','); comma != std::string::npos) pos = comma + 1;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  const auto day = number_at(text, pos, 1, 2);
+  if (!day || !skip(text, pos, ' ') || pos + 3 > text.size()) return std::nullopt;
+  const auto month_name = text.substr(pos, 3);
+  pos += 3;
+  unsigned month = 0;
+  for (unsigned i = 0; i < kMonths.size(); ++i) {
+    if (month_name == kMonths.at(i)) month = i + 1;
+  }
+  if (month == 0 || !skip(text, pos, ' ')) return std::nullopt;
+  const auto year = number_at(text, pos, 4, 4);
+  if (!year || !skip(text, pos, ' ')) return std::nullopt;
+  const auto hh = number_at(text, pos, 2, 2);
+  if (!hh || !skip(text, pos, ':')) return std::nullopt;
+  const auto mm = number_at(text, pos, 2, 2);
+  if (!mm || !skip(text, pos, ':')) return std::nullopt;
+  const auto ss = number_at(text, pos, 2, 2);
+  if (!ss || !skip(text, pos, ' ') || pos >= text.size()) return std::nullopt;
+  const char sign = text[pos++];
+  if (sign != '+' && sign != '-') return std::nullopt;
+  const auto zone = number_at(text, pos, 4, 4);
+  if (!zone || pos != text.size()) return std::nullopt;
+  const date::year_month_day ymd{date::year{*year}, date::month{month},
+                                 date::day{static_cast<unsigned>(*day)}};
+  if (!ymd.ok() || *hh > 23 || *mm > 59 || *ss > 60) return std::nullopt;
+  const auto offset = std::chrono::minutes{(*zone / 100) * 60 + *zone % 100};
+  const Instant local = Instant{date::sys_days{ymd}} + std::chrono::hours{*hh} +
+                        std::chrono::minutes{*mm} + std::chrono::seconds{*ss};
+  return sign == '+' ? local - offset : local + offset;
 }
 
 }  // namespace samla::sms
