@@ -312,6 +312,18 @@ BOOST_AUTO_TEST_CASE(every_page_of_inbound_messages_is_read) {
   BOOST_CHECK_EQUAL(pass.done, 130U);
 }
 
+// The engine stops: the pass ends after the current item and the next pass picks up the rest.
+BOOST_AUTO_TEST_CASE(a_stopped_pass_leaves_the_rest_for_the_next) {
+  fake.inbound(kCitizen, "ein");
+  fake.inbound("+4741234567", "to");
+  pass.stop = true;
+  sync();
+  BOOST_CHECK(profile.conversations().empty());
+  pass.stop = false;
+  sync();
+  BOOST_CHECK_EQUAL(profile.conversations().size(), 2U);
+}
+
 // A malformed answer from the gateway (not JSON) is the gateway's failure, retried later.
 BOOST_AUTO_TEST_CASE(a_garbled_answer_is_retried_not_failed) {
   const auto [conversation, reply] = conversation_with_reply("Vi ringjer deg.");

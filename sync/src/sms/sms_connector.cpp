@@ -44,7 +44,6 @@ std::string non_empty(const std::optional<std::string>& text) { return text.valu
 // The work of one sync_once call, with the workspace and the time it runs at.
 struct SmsConnector::Pass {
   SmsConnector& self;
-  Workspace& workspace;
   SyncPass& pass;
   Store& store;
   const std::string channel;
@@ -108,7 +107,8 @@ struct SmsConnector::Pass {
       try {
         static_cast<void>(store.ingest(message));
       } catch (const std::exception& e) {
-        // A bad message must not hold up the others; it is read again next pass and named here.
+        // A bad message must not hold up the others; it is named in the sync state (and read
+        // again while the gateway's cursor still covers it).
         set_state("inbound:problem", sms.id + ": " + e.what());
         continue;
       }
@@ -246,7 +246,7 @@ std::string SmsConnector::id() const { return "sms:" + options_.number; }
 std::string SmsConnector::label() const { return options_.number; }
 
 void SmsConnector::sync_once(Workspace& workspace, SyncPass& pass) {
-  Pass run{*this, workspace, pass, workspace.store(), id(), workspace.now()};
+  Pass run{*this, pass, workspace.store(), id(), workspace.now()};
   run.run();
 }
 
