@@ -36,17 +36,17 @@ class FakeGateway {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out[1], 1);
     posix_spawn_file_actions_addclose(&actions, out[0]);
-    std::string script = SAMLA_FAKE_SMS_GATEWAY;
-    std::vector<std::string> args{"python3", script, kAccountSid, kAuthToken, kRestToken};
+    std::vector<std::string> args{SAMLA_PYTHON, SAMLA_FAKE_SMS_GATEWAY, kAccountSid, kAuthToken,
+                                  kRestToken};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    const int rc = ::posix_spawnp(&pid_, "python3", &actions, nullptr, argv.data(), environ);
+    const int rc = ::posix_spawn(&pid_, SAMLA_PYTHON, &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(out[1]);
     if (rc != 0) {
       ::close(out[0]);
-      throw std::runtime_error("python3 could not be started");
+      throw std::runtime_error(std::string("cannot start ") + SAMLA_PYTHON);
     }
     // The first line is "PORT <n>": a blocking read, no polling.
     std::string line;

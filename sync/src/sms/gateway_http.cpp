@@ -3,7 +3,6 @@
 #include <date/date.h>
 
 #include <array>
-#include <charconv>
 
 namespace samla::sms {
 
@@ -20,11 +19,19 @@ HttpResponse perform_or_throw(HttpClient& http, const HttpRequest& request) {
 std::optional<std::chrono::seconds> retry_after(const HttpResponse& response) {
   const auto value = response.header("retry-after");
   if (!value || value->empty()) return std::nullopt;
-  long long seconds = 0;
-  const auto* end = value->data() + value->size();
-  const auto [ptr, ec] = std::from_chars(value->data(), end, seconds);
-  if (ec != std::errc{} || ptr != end || seconds < 0) return std::nullopt;
-  return std::chrono::seconds{seconds};
+  const auto seconds = whole_number(*value);
+  if (!seconds) return std::nullopt;
+  return std::chrono::seconds{*seconds};
+}
+
+std::optional<long long> whole_number(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;  // no overflow
+  long long value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
 }
 
 SmsGatewayError::Kind failure_kind(long status) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "http_client.h"
 #include "samla/sync/sms_gateway.h"
@@ -23,6 +24,9 @@ SmsGatewayError::Kind failure_kind(long status);
 
 /// The body as JSON; a body that is not JSON is the gateway's fault (Unavailable).
 nlohmann::json parse_json_body(const HttpResponse& response, const std::string& what);
+
+/// A whole non-negative number written in decimal digits only; nullopt for anything else.
+std::optional<long long> whole_number(std::string_view text);
 
 /// Reads RFC 2822 dates as Twilio writes them: "Fri, 13 Aug 2010 01:16:24 +0000".
 std::optional<Instant> parse_rfc2822(const std::string& text);

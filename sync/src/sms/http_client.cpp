@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <mutex>
+#include <string_view>
 
 namespace samla::sms {
 namespace {
@@ -82,7 +83,7 @@ std::optional<std::string> HttpResponse::header(const std::string& lower_name) c
 
 struct HttpClient::Impl {
   CurlHandle curl;
-  std::chrono::seconds timeout;
+  std::chrono::seconds timeout{30};
 };
 
 HttpClient::HttpClient(std::chrono::seconds timeout) : impl_(std::make_unique<Impl>()) {
@@ -143,15 +144,16 @@ HttpResponse HttpClient::perform(const HttpRequest& request) {
 
   const CURLcode code = curl_easy_perform(curl);
   if (code != CURLE_OK) {
-    throw HttpTransportError(std::string(curl_easy_strerror(code)) + " (" + request.url + ")",
-                             !never_connected(code));
+    std::string message = curl_easy_strerror(code);
+    message += " (" + request.url + ")";
+    throw HttpTransportError(message, !never_connected(code));
   }
   check(curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status));
   return response;
 }
 
 std::string percent_encode(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size() * 3);
   for (const char ch : text) {
@@ -162,8 +164,8 @@ std::string percent_encode(const std::string& text) {
       out.push_back(ch);
     } else {
       out.push_back('%');
-      out.push_back(kHex[c >> 4U]);
-      out.push_back(kHex[c & 0x0FU]);
+      out.push_back(kHex.at(c >> 4U));
+      out.push_back(kHex.at(c & 0x0FU));
     }
   }
   return out;

@@ -217,7 +217,7 @@ SmsStatus RestGateway::status(const std::string& message_id) {
 
 InboundBatch RestGateway::inbound(const std::string& /*number*/, const std::string& cursor,
                                   Instant first_since) {
-  const auto separator = mapping_.inbound_path.find('?') == std::string::npos ? "?" : "&";
+  const auto* const separator = mapping_.inbound_path.find('?') == std::string::npos ? "?" : "&";
   const auto response =
       checked(mapping_, *http_,
               request_for(mapping_, secret_, "GET",

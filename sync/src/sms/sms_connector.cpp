@@ -8,7 +8,8 @@
 // receipt within receipt_wait), ReplyFailed when it will not arrive; until then it stays queued,
 // so an "undelivered" receipt can still reach the caseworker as a failure in the timeline.
 #include <algorithm>
-#include <charconv>
+
+#include "gateway_http.h"
 
 #include "samla/models/directory.h"
 #include "samla/sync/sms_connector.h"
@@ -29,12 +30,10 @@ std::string reply_key(const std::string& reply_id, const char* what) {
 std::string to_text(Instant at) { return std::to_string(at.time_since_epoch().count()); }
 
 std::optional<Instant> instant_from(const std::optional<std::string>& text) {
-  if (!text || text->empty()) return std::nullopt;
-  long long seconds = 0;
-  const auto* end = text->data() + text->size();
-  const auto [ptr, ec] = std::from_chars(text->data(), end, seconds);
-  if (ec != std::errc{} || ptr != end) return std::nullopt;
-  return Instant{std::chrono::seconds{seconds}};
+  if (!text) return std::nullopt;
+  const auto seconds = sms::whole_number(*text);
+  if (!seconds) return std::nullopt;
+  return Instant{std::chrono::seconds{*seconds}};
 }
 
 std::string non_empty(const std::optional<std::string>& text) { return text.value_or(""); }
@@ -200,10 +199,8 @@ struct SmsConnector::Pass {
 
   // The gateway failed as a whole: wait before the next try, longer after each failure.
   [[noreturn]] void back_off(const SmsGatewayError& e) {
-    long long failures = 0;
-    const auto text = non_empty(state("backoff:failures"));
-    std::from_chars(text.data(), text.data() + text.size(), failures);
-    failures = std::clamp(failures + 1, 1LL, 30LL);
+    const auto failures = std::clamp(
+        sms::whole_number(non_empty(state("backoff:failures"))).value_or(0) + 1, 1LL, 30LL);
     auto delay = self.options_.backoff_first;
     for (long long i = 1; i < failures && delay < self.options_.backoff_max; ++i) delay *= 2;
     delay = std::min(delay, self.options_.backoff_max);

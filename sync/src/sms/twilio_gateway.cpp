@@ -18,11 +18,6 @@ namespace samla {
 using sms::HttpRequest;
 using sms::HttpResponse;
 
-struct TwilioGateway::Page {
-  nlohmann::json messages;
-  std::string next_page_uri;
-};
-
 namespace {
 
 std::string text_field(const nlohmann::json& object, const char* key) {
@@ -125,17 +120,15 @@ SmsStatus TwilioGateway::status(const std::string& message_id) {
   return out;
 }
 
-TwilioGateway::Page TwilioGateway::get_page(const std::string& url) {
+// One page of a message list: its "messages" array (checked) and its "next_page_uri".
+nlohmann::json TwilioGateway::get_page(const std::string& url) {
   const auto response = sms::perform_or_throw(*http_, authorised(settings_, "GET", url));
   if (response.status != 200) throw_error(response, "list messages");
-  const auto json = sms::parse_json_body(response, "a message list");
-  Page page;
-  page.messages = json.value("messages", nlohmann::json::array());
-  if (!page.messages.is_array()) {
+  auto page = sms::parse_json_body(response, "a message list");
+  if (!page.contains("messages") || !page["messages"].is_array()) {
     throw SmsGatewayError(SmsGatewayError::Kind::Unavailable,
                           "Twilio's message list holds no array of messages");
   }
-  page.next_page_uri = text_field(json, "next_page_uri");
   return page;
 }
 
@@ -154,7 +147,7 @@ InboundBatch TwilioGateway::inbound(const std::string& number, const std::string
                             "Twilio's message list does not end after 1000 pages");
     }
     const auto page = get_page(url);
-    for (const auto& m : page.messages) {
+    for (const auto& m : page["messages"]) {
       if (!m.is_object() || text_field(m, "direction") != "inbound") continue;
       InboundSms sms;
       sms.id = text_field(m, "sid");
@@ -168,7 +161,8 @@ InboundBatch TwilioGateway::inbound(const std::string& number, const std::string
       if (!newest || sms.received_at > *newest) newest = sms.received_at;
       batch.messages.push_back(std::move(sms));
     }
-    url = page.next_page_uri.empty() ? std::string{} : settings_.base_url + page.next_page_uri;
+    const auto next = text_field(page, "next_page_uri");
+    url = next.empty() ? std::string{} : settings_.base_url + next;
   }
   batch.next_cursor = newest ? std::max(since, utc_date(*newest)) : since;
   return batch;
@@ -180,7 +174,7 @@ std::optional<std::string> TwilioGateway::find_submitted(const SmsSubmission& me
   const auto page =
       get_page(account_url() + "/Messages.json?" +
                sms::form_encode({{"To", message.to}, {"From", message.from}, {"PageSize", "50"}}));
-  for (const auto& m : page.messages) {
+  for (const auto& m : page["messages"]) {
     if (!m.is_object() || text_field(m, "direction").rfind("outbound", 0) != 0) continue;
     if (text_field(m, "body") != message.text) continue;
     const auto created = sms::parse_rfc2822(text_field(m, "date_created"));

@@ -5,6 +5,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "samla/sync/sms_gateway.h"
 
 namespace samla {
@@ -37,9 +39,8 @@ class TwilioGateway final : public SmsGateway {
   std::optional<std::string> find_submitted(const SmsSubmission& message, Instant since) override;
 
  private:
-  struct Page;
   [[nodiscard]] std::string account_url() const;
-  Page get_page(const std::string& url);
+  nlohmann::json get_page(const std::string& url);
 
   TwilioSettings settings_;
   std::unique_ptr<sms::HttpClient> http_;
