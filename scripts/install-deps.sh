@@ -23,6 +23,7 @@ build_packages=(
   dpkg-dev file sqlite3 python3
   time # GNU time: peak RSS in the benchmarks
   libicu-dev # grapheme clusters for SMS segment counting (templates/)
+  libphonenumber-dev # SMS: phone numbers to E.164
 )
 # What the test suites need beyond a build. Later: dovecot-imapd, postgresql, xvfb, dbus,
 # gnome-keyring, ... go here.
