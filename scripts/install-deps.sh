@@ -27,7 +27,7 @@ build_packages=(
 # gnome-keyring, ... go here.
 test_packages=(
   clang-format # test.sh checks formatting
-  xvfb xauth # the desktop app's GUI tests run under xvfb-run
+  xvfb xauth libx11-dev # the desktop app's GUI tests: xvfb-run, screenshots from X
 )
 lint_packages=(
   clang-format clang-tidy

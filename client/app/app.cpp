@@ -72,6 +72,10 @@ class SamlaApp : public wxApp {
     parser.AddOption("", "now", "pretend it is this time (tests, demonstrations)");
     parser.AddOption("", "language", "nn, nb or en (default: the setting, else the system)");
     parser.AddSwitch("", "no-notifications", "no desktop notifications");
+    parser.AddOption("", "view",
+                     "the view to open: mine, department, handovers, due, overdue, all");
+    parser.AddSwitch("", "testing-quit-after-paint",
+                     "FOR TESTING: print when the inbox first paints, then quit (benchmark)");
     parser.AddOption("", "testing-slow-sync",
                      "FOR TESTING: add a channel whose passes take this many milliseconds",
                      wxCMD_LINE_VAL_NUMBER);
@@ -86,6 +90,15 @@ class SamlaApp : public wxApp {
     if (parser.Found("now", &value)) now_ = value.utf8_string();
     if (parser.Found("language", &value)) language_ = value.utf8_string();
     options_.notifications = !parser.Found("no-notifications");
+    if (parser.Found("view", &value)) {
+      const auto view = view_from_string(value.utf8_string());
+      if (!view) {
+        wxMessageBox("--view: mine, department, handovers, due, overdue or all", "Samla");
+        return false;
+      }
+      options_.first_view = *view;
+    }
+    options_.testing_quit_after_paint = parser.Found("testing-quit-after-paint");
     long slow = 0;
     if (parser.Found("testing-slow-sync", &slow)) {
       options_.testing_slow_sync = std::chrono::milliseconds(slow);

@@ -3,6 +3,8 @@
 #include <wx/dcmemory.h>
 #include <wx/settings.h>
 
+#include <algorithm>
+
 namespace samla::app {
 namespace {
 
@@ -42,28 +44,47 @@ ConversationList::ConversationList(wxWindow* parent, InboxModel& model)
       model_(&model),
       images_(16, 16, false) {
   // Order as Channel in inbox_model.h: Email, DigitalPost, Facebook, Instagram, Sms, Callback.
-  images_.Add(badge(wxColour(0x1565c0), "@", 16));
-  images_.Add(badge(wxColour(0x6a1b9a), "D", 16));
-  images_.Add(badge(wxColour(0x1877f2), "f", 16));
-  images_.Add(badge(wxColour(0xc13584), "i", 16));
-  images_.Add(badge(wxColour(0x2e7d32), "S", 16));
-  images_.Add(badge(wxColour(0xef6c00), "C", 16));
+  images_.Add(badge(wxColour("#1565c0"), "@", 16));
+  images_.Add(badge(wxColour("#6a1b9a"), "D", 16));
+  images_.Add(badge(wxColour("#1877f2"), "f", 16));
+  images_.Add(badge(wxColour("#c13584"), "i", 16));
+  images_.Add(badge(wxColour("#2e7d32"), "S", 16));
+  images_.Add(badge(wxColour("#ef6c00"), "C", 16));
   SetImageList(&images_, wxIMAGE_LIST_SMALL);
-  const int widths[kColumnCount] = {120, 170, 420, 130, 130, 120, 200};
+  // Widths from the font, so dates and states are never cut whatever the theme's font size.
+  const int date = GetTextExtent("00.00.0000 00:00").x + FromDIP(16);
+  const int widths[kColumnCount] = {
+      GetTextExtent("Digital post").x + FromDIP(36),
+      FromDIP(140),
+      FromDIP(300),
+      date,
+      date,
+      FromDIP(120),
+      GetTextExtent("waiting for Byggesak to accept").x + FromDIP(12)};
   for (int c = 0; c < kColumnCount; ++c) {
     AppendColumn(wxString::FromUTF8(InboxModel::column_title(static_cast<Column>(c))),
-                 wxLIST_FORMAT_LEFT, FromDIP(widths[c]));
+                 wxLIST_FORMAT_LEFT, widths[c]);
   }
   const bool dark = dark_theme();
-  overdue_.SetTextColour(dark ? wxColour(0xff8a80) : wxColour(0xb00020));
-  due_soon_.SetTextColour(dark ? wxColour(0xffd180) : wxColour(0x9a5b00));
-  later_.SetTextColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT));
-  wxFont bold = GetFont();
-  bold.MakeBold();
-  overdue_.SetFont(bold);
-  due_soon_.SetFont(bold);
+  overdue_.SetTextColour(dark ? wxColour("#ff8a80") : wxColour("#b00020"));
+  due_soon_.SetTextColour(dark ? wxColour("#ffd180") : wxColour("#9a5b00"));
+  // The subject takes the width the other columns leave.
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+    fit_subject_column();
+    event.Skip();
+  });
   SetName(wxString::FromUTF8(InboxModel::column_title(Column::Subject)));
   reload();
+}
+
+void ConversationList::fit_subject_column() {
+  const int subject = static_cast<int>(Column::Subject);
+  int others = 0;
+  for (int c = 0; c < GetColumnCount(); ++c) {
+    if (c != subject) others += GetColumnWidth(c);
+  }
+  const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this);
+  SetColumnWidth(subject, std::max(FromDIP(200), GetClientSize().x - others - scrollbar));
 }
 
 void ConversationList::set_model(InboxModel& model) {
@@ -87,11 +108,9 @@ int ConversationList::OnGetItemColumnImage(long item, long column) const {
   return static_cast<int>(model_->row(static_cast<std::size_t>(item)).channel);
 }
 
-wxItemAttr* ConversationList::OnGetItemColumnAttr(long item, long column) const {
-  if (column != static_cast<long>(Column::Deadline) || item < 0 ||
-      static_cast<std::size_t>(item) >= model_->size()) {
-    return nullptr;
-  }
+// The generic (GTK) list colours whole rows only: an overdue or due-soon row is tinted.
+wxItemAttr* ConversationList::OnGetItemAttr(long item) const {
+  if (item < 0 || static_cast<std::size_t>(item) >= model_->size()) return nullptr;
   switch (model_->urgency(static_cast<std::size_t>(item))) {
     case Urgency::Overdue:
       return &overdue_;

@@ -19,11 +19,12 @@ class ConversationList : public wxListCtrl {
  private:
   [[nodiscard]] wxString OnGetItemText(long item, long column) const override;
   [[nodiscard]] int OnGetItemColumnImage(long item, long column) const override;
-  [[nodiscard]] wxItemAttr* OnGetItemColumnAttr(long item, long column) const override;
+  [[nodiscard]] wxItemAttr* OnGetItemAttr(long item) const override;
+  void fit_subject_column();
 
   InboxModel* model_;
   wxImageList images_;
-  mutable wxItemAttr overdue_, due_soon_, later_;
+  mutable wxItemAttr overdue_, due_soon_;
 };
 
 }  // namespace samla::app

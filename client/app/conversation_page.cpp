@@ -39,9 +39,9 @@ std::string describe(const Event& e, const Directory& dir) {
         using T = std::decay_t<decltype(p)>;
         if constexpr (std::is_same_v<T, MessageReceived>) {
           const auto& m = p.message;
-          return substitute(tr("message from {0}: {1}"),
-                            {m.from.name.empty() ? m.from.address : m.from.name,
-                             one_line(m.subject.empty() ? m.body_text.substr(0, 60) : m.subject)});
+          // The body follows below: the line names only the subject, when there is one.
+          return m.subject.empty() ? tr("message")
+                                   : substitute(tr("message: {0}"), {one_line(m.subject)});
         } else if constexpr (std::is_same_v<T, AutoReplySent>) {
           return tr("automatic reply sent");
         } else if constexpr (std::is_same_v<T, Assigned>) {
@@ -115,6 +115,14 @@ const char* entry_colour(const Event& e) {
   return "";
 }
 
+// Who did it: the citizen for their own messages (the channel is only the messenger).
+std::string actor_name(const Event& e, const Directory& dir) {
+  if (const auto* m = std::get_if<MessageReceived>(&e.payload)) {
+    return m->message.from.name.empty() ? m->message.from.address : m->message.from.name;
+  }
+  return dir.display_name(e.actor);
+}
+
 }  // namespace
 
 ConversationPage make_page(const Workspace& ws, const Conversation& c, const std::string& user) {
@@ -129,6 +137,7 @@ ConversationPage make_page(const Workspace& ws, const Conversation& c, const std
   const auto* me = dir.user(user);
   page.lead = me != nullptr && me->is_lead_of(c.owner_department);
   page.assigned_to_me = c.assignee && *c.assignee == user;
+  page.handover_pending = c.handover.has_value();
   page.handover_to_me = c.handover && me != nullptr && me->is_member_of(c.handover->to_department);
   page.has_phone = c.channel == Channel::Sms || c.channel == Channel::Callback ||
                    looks_like_phone(c.citizen.address);
@@ -166,8 +175,10 @@ ConversationPage make_page(const Workspace& ws, const Conversation& c, const std
     if (c.promised) deadline += " " + escape_html(tr("(promised in a preliminary reply)"));
   }
   std::string citizen = escape_html(c.citizen.name);
-  if (!c.citizen.address.empty()) {
-    citizen += (citizen.empty() ? "" : " ") + escape_html("<" + c.citizen.address + ">");
+  if (citizen.empty()) {
+    citizen = escape_html(c.citizen.address);
+  } else if (!c.citizen.address.empty()) {
+    citizen += " " + escape_html("<" + c.citizen.address + ">");
   }
   page.facts_html =
       "<table cellspacing=\"1\" cellpadding=\"2\">" + fact_row(tr("Citizen"), citizen) +
@@ -200,7 +211,7 @@ ConversationPage make_page(const Workspace& ws, const Conversation& c, const std
     html += "<table width=\"100%\" cellpadding=\"4\" cellspacing=\"0\"" +
             (colour.empty() ? std::string() : " bgcolor=\"" + colour + "\"") + "><tr><td>";
     html += "<font color=\"#555555\">" + escape_html(format_local(e.at, zone)) +
-            "</font> &nbsp;<b>" + escape_html(dir.display_name(e.actor)) + "</b> — " +
+            "</font> &nbsp;<b>" + escape_html(actor_name(e, dir)) + "</b> — " +
             escape_html(mask_national_ids(describe(e, dir)));
     if (it->rejection) {
       html += "<br><font color=\"#b00020\">" + escape_html(tr("rejected")) + ": " +
@@ -223,6 +234,10 @@ bool offers(const ConversationPage& page, Action action) {
       return page.open && page.handover_to_me;
     case Action::Assign:
       return page.open && page.lead;
+    case Action::Handover:
+      return page.open && !page.handover_pending;
+    case Action::Withdraw:
+      return page.open && page.handover_pending && !page.handover_to_me;
     case Action::Sms:
       return page.open && page.has_phone;
     default:

@@ -22,7 +22,8 @@ enum class Action {
   Decline,
   Note,
   Close,
-  Reopen
+  Reopen,
+  Withdraw
 };
 
 struct ConversationPage {
@@ -34,7 +35,8 @@ struct ConversationPage {
   // Facebook/Instagram: a normal reply is allowed until 24 h after the citizen's last message.
   std::optional<Instant> reply_window_closes;
   bool open = true;
-  bool handover_to_me = false;  // a handover waits for one of the user's departments
+  bool handover_pending = false;  // a handover waits for the receiving department
+  bool handover_to_me = false;    // a handover waits for one of the user's departments
   bool assigned_to_me = false;
   bool lead = false;       // the user leads the owning department
   bool has_phone = false;  // an SMS can reach the citizen

@@ -138,6 +138,9 @@ void MainFrame::act(Action action) {
     case Action::Reopen:
       run(Reopen{});
       break;
+    case Action::Withdraw:
+      run(WithdrawHandover{});
+      break;
   }
 }
 

@@ -169,8 +169,10 @@ std::optional<std::size_t> InboxModel::index_of(const std::string& conversation_
     if (it == whole_->end()) return std::nullopt;
     return static_cast<std::size_t>(it - whole_->begin());
   }
-  // Pages are read only while they are near: a long view is searched in pages.
-  for (std::size_t first = 0; first < size_; first += kPage) {
+  // Searched a page at a time, and only near the top: in a view of 100 000 rows a conversation
+  // further down is not worth reading the whole view for.
+  const std::size_t limit = std::min(size_, kIndexSearchLimit);
+  for (std::size_t first = 0; first < limit; first += kPage) {
     load_page(first);
     for (std::size_t i = 0; i < page_.size(); ++i) {
       if (page_[i].id == conversation_id) return first + i;
@@ -181,7 +183,7 @@ std::optional<std::size_t> InboxModel::index_of(const std::string& conversation_
 
 std::size_t InboxModel::count(InboxView view) const { return ws_.store().count(view, scope_); }
 
-std::string InboxModel::label(const ListChoice& choice) const {
+std::string InboxModel::label(const ListChoice& choice, std::optional<std::size_t> count) {
   switch (choice.kind) {
     case ListChoice::Kind::Channel:
       return channel_name(choice.channel);
@@ -211,7 +213,7 @@ std::string InboxModel::label(const ListChoice& choice) const {
       name = tr("All conversations");
       break;
   }
-  return name + " (" + std::to_string(count(choice.view)) + ")";
+  return count ? name + " (" + std::to_string(*count) + ")" : name;
 }
 
 std::string InboxModel::empty_text() const {

@@ -42,13 +42,15 @@ class InboxModel {
   [[nodiscard]] const ConversationSummary& row(std::size_t index);
   [[nodiscard]] std::string cell(std::size_t index, Column column);
   [[nodiscard]] Urgency urgency(std::size_t index);
-  /// The row of a conversation in the current list, when it is there.
+  /// The row of a conversation in the current list, when it is among the first 2000.
   [[nodiscard]] std::optional<std::size_t> index_of(const std::string& conversation_id);
 
   /// How many conversations an inbox view has for the user (the sidebar's numbers).
   [[nodiscard]] std::size_t count(InboxView view) const;
-  /// The label of a choice in the sidebar, e.g. "Mine (3)".
-  [[nodiscard]] std::string label(const ListChoice& choice) const;
+  /// The label of a choice in the sidebar, e.g. "Mine (3)"; without a count while it is not
+  /// known yet (the counts come from a worker thread).
+  [[nodiscard]] static std::string label(const ListChoice& choice,
+                                         std::optional<std::size_t> count);
   /// What an empty list says, in words that tell the caseworker what it means.
   [[nodiscard]] std::string empty_text() const;
 
@@ -57,6 +59,7 @@ class InboxModel {
 
  private:
   static constexpr std::size_t kPage = 200;
+  static constexpr std::size_t kIndexSearchLimit = 2000;
   void load_page(std::size_t first);
 
   Workspace& ws_;

@@ -15,6 +15,8 @@
 #include <wx/statusbr.h>
 #include <wx/wrapsizer.h>
 
+#include <cstdio>
+
 #include "conversation_list.h"
 #include "i18n.h"
 #include "safe_html_window.h"
@@ -54,8 +56,9 @@ std::vector<ActionInfo> action_infos() {
       {Action::Accept, "A&ccept handover\tCtrl+Shift+H", "Accept handover"},
       {Action::Decline, "&Decline handover…\tCtrl+Shift+D", "Decline…"},
       {Action::Note, "&Note…\tCtrl+N", "Note…"},
-      {Action::Close, "Cl&ose\tCtrl+E", "Close"},
+      {Action::Close, "Cl&ose conversation\tCtrl+E", "Close conversation"},
       {Action::Reopen, "R&eopen\tCtrl+Shift+E", "Reopen"},
+      {Action::Withdraw, "&Withdraw handover\tCtrl+Shift+W", "Withdraw handover"},
   };
 }
 
@@ -79,10 +82,12 @@ std::vector<ActionInfo> action_infos() {
   (void)tr("Decline…");
   (void)tr("&Note…\tCtrl+N");
   (void)tr("Note…");
-  (void)tr("Cl&ose\tCtrl+E");
-  (void)tr("Close");
+  (void)tr("Cl&ose conversation\tCtrl+E");
+  (void)tr("Close conversation");
   (void)tr("R&eopen\tCtrl+Shift+E");
   (void)tr("Reopen");
+  (void)tr("&Withdraw handover\tCtrl+Shift+W");
+  (void)tr("Withdraw handover");
 }
 
 std::string channel_state_text(const ChannelStatus& s) {
@@ -147,11 +152,25 @@ MainFrame::MainFrame(FrameOptions options)
   const int widths[3] = {-3, -1, -1};
   GetStatusBar()->SetStatusWidths(3, widths);
   fill_views();
-  views_->SetSelection(0);
+  last_view_ = static_cast<int>(options_.first_view);  // choices_ start with the views in order
+  views_->SetSelection(last_view_);
+  model_->choose(choices_[static_cast<std::size_t>(last_view_)]);
   show_list();
+  if (options_.testing_quit_after_paint) {
+    list_->Bind(wxEVT_PAINT, [this](wxPaintEvent& event) {
+      event.Skip();
+      if (painted_) return;
+      painted_ = true;
+      CallAfter([this] {
+        std::printf("painted %zu\n", model_->size());
+        std::fflush(stdout);
+        Close(true);
+      });
+    });
+  }
   show_page();
-  update_reminders(options_.notifications);
   update_status();
+  SetTitle(wx(reminders_.window_title(user_name())));
 
   reminder_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh_all(); });
   reminder_timer_.Start(60'000);
@@ -164,8 +183,15 @@ MainFrame::MainFrame(FrameOptions options)
     engine_->add(std::make_unique<SlowTestingConnector>(options_.testing_slow_sync));
   }
   engine_->start();
+  const GuiThread gui = gui_;
+  figures_ = std::make_unique<InboxFiguresWorker>(
+      options_.profile, options_.workspace, [this, gui](InboxFigures figures) {
+        gui.post([this, figures]() mutable { on_figures(std::move(figures)); });
+      });
+  figures_->request(user_);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
     reminder_timer_.Stop();
+    figures_->stop();
     engine_->stop();
     engine_->join();
     event.Skip();
@@ -173,6 +199,7 @@ MainFrame::MainFrame(FrameOptions options)
 }
 
 MainFrame::~MainFrame() {
+  figures_.reset();  // stops and joins before the frame's members go
   if (engine_) {
     engine_->stop();
     engine_->join();
@@ -219,13 +246,21 @@ void MainFrame::build_menu() {
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(
-      wxEVT_MENU, [this](wxCommandEvent& e) { act(static_cast<Action>(e.GetId() - kFirstAction)); },
-      kFirstAction, kFirstAction + static_cast<int>(Action::Reopen));
+      wxEVT_MENU,
+      [this](wxCommandEvent& e) {
+        // After the key is released: a modal dialog opened inside the key press would hold the
+        // key down, and the keyboard's auto-repeat would give the command twice.
+        const auto action = static_cast<Action>(e.GetId() - kFirstAction);
+        CallAfter([this, action] { act(action); });
+      },
+      kFirstAction, kFirstAction + static_cast<int>(Action::Withdraw));
   Bind(
       wxEVT_MENU,
       [this](wxCommandEvent& e) {
         const auto index = static_cast<std::size_t>(e.GetId() - kFirstView);
         views_->SetSelection(static_cast<int>(index));
+        last_view_ = static_cast<int>(index);
+        if (!search_->IsEmpty()) search_->ChangeValue(wxString());
         choose(choices_[index]);
         list_->SetFocus();
       },
@@ -331,15 +366,21 @@ void MainFrame::build_layout() {
   pane_book_->AddPage(nothing, wxString());
   pane_book_->AddPage(pane, wxString());
 
-  right->SplitHorizontally(list_book_, pane_book_, FromDIP(300));
+  right->SplitHorizontally(list_book_, pane_book_, FromDIP(260));
   right->SetMinimumPaneSize(FromDIP(120));
-  right->SetSashGravity(0.4);
+  right->SetSashGravity(0.35);
+  // The splitter is sized only once the frame is laid out: place the sash then, the list above
+  // a bit more than a third of the height, the conversation below.
+  CallAfter([right] { right->SetSashPosition(right->GetClientSize().y * 2 / 5); });
   outer->SplitVertically(left, right, FromDIP(230));
   outer->SetMinimumPaneSize(FromDIP(150));
 
   views_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
     const auto index = static_cast<std::size_t>(e.GetSelection());
-    if (index < choices_.size()) choose(choices_[index]);
+    if (index >= choices_.size()) return;
+    last_view_ = e.GetSelection();
+    if (!search_->IsEmpty()) search_->ChangeValue(wxString());
+    choose(choices_[index]);
   });
   search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search(search_->GetValue().utf8_string()); });
   search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { search_->Clear(); });
@@ -350,7 +391,13 @@ void MainFrame::build_layout() {
 void MainFrame::fill_views() {
   const int selected = views_->GetSelection();
   wxArrayString labels;
-  for (const auto& choice : choices_) labels.Add(wx(model_->label(choice)));
+  for (const auto& choice : choices_) {
+    std::optional<std::size_t> count;
+    if (choice.kind == ListChoice::Kind::View && counts_.contains(choice.view)) {
+      count = counts_.at(choice.view);
+    }
+    labels.Add(wx(InboxModel::label(choice, count)));
+  }
   views_->Set(labels);
   if (selected != wxNOT_FOUND) views_->SetSelection(selected);
 }
@@ -362,10 +409,13 @@ void MainFrame::choose(const ListChoice& choice) {
 
 void MainFrame::search(const std::string& query) {
   if (query.empty()) {
-    const int selected = views_->GetSelection();
-    choose(choices_[selected == wxNOT_FOUND ? 0 : static_cast<std::size_t>(selected)]);
+    views_->SetSelection(last_view_);
+    choose(choices_[static_cast<std::size_t>(last_view_)]);
     return;
   }
+  // The views list shows that no view is chosen while the list holds search results.
+  if (views_->GetSelection() != wxNOT_FOUND) last_view_ = views_->GetSelection();
+  views_->SetSelection(wxNOT_FOUND);
   model_->choose(ListChoice{ListChoice::Kind::Search, InboxView::All, {}, query});
   show_list();
 }
@@ -375,7 +425,12 @@ void MainFrame::show_list() {
   list_empty_->SetLabel(wx(model_->empty_text()));
   list_empty_->GetParent()->Layout();
   list_book_->ChangeSelection(model_->size() == 0 ? 1 : 0);
-  // Keep the open conversation selected when it is still in the list.
+  // Keep the open conversation selected when it is still in the list; nothing else selected.
+  for (long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+       selected != -1;
+       selected = list_->GetNextItem(selected, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED)) {
+    list_->SetItemState(selected, 0, wxLIST_STATE_SELECTED);
+  }
   if (page_) {
     if (const auto index = model_->index_of(page_->id)) {
       list_->SetItemState(static_cast<long>(*index), wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
@@ -433,7 +488,7 @@ void MainFrame::refresh_all() {
   fill_views();
   show_list();
   if (page_) select_conversation(page_->id);
-  update_reminders(options_.notifications);
+  figures_->request(user_);
   update_status();
 }
 
@@ -442,16 +497,22 @@ void MainFrame::switch_user(const std::string& user) {
   model_ = std::make_unique<InboxModel>(*ws_, user_);
   list_->set_model(*model_);
   views_->SetSelection(0);
+  last_view_ = 0;
+  search_->ChangeValue(wxString());
   page_.reset();
   reminders_ = ReminderTracker();
+  counts_.clear();
   refresh_all();
   show_page();
 }
 
-void MainFrame::update_reminders(bool notify) {
-  const auto fresh = reminders_.update(ws_->reminders_for(user_));
+void MainFrame::on_figures(InboxFigures figures) {
+  if (figures.user != user_) return;  // asked for before the user switched
+  counts_ = std::move(figures.counts);
+  fill_views();
+  const auto fresh = reminders_.update(std::move(figures.reminders));
   SetTitle(wx(reminders_.window_title(user_name())));
-  if (!notify || fresh.empty()) return;
+  if (!options_.notifications || fresh.empty()) return;
   // A few new reminders are told one by one; many at once (the first start) in one summary.
   if (fresh.size() <= 3) {
     for (const auto& r : fresh) {

@@ -13,6 +13,7 @@
 
 #include "conversation_page.h"
 #include "gui_thread.h"
+#include "inbox_figures.h"
 #include "inbox_model.h"
 #include "reminder_tracker.h"
 #include "samla/sync/sync_engine.h"
@@ -37,6 +38,9 @@ struct FrameOptions {
   WorkspaceOptions workspace;             // clock and zone (tests pin the clock)
   bool notifications = true;              // desktop notifications for new reminders
   Language language = Language::English;  // of the words Samla writes for the caseworker
+  InboxView first_view = InboxView::Mine;
+  // FOR TESTING (the start-up benchmark): print "painted N" once the list first paints, and quit.
+  bool testing_quit_after_paint = false;
   std::chrono::milliseconds testing_slow_sync{
       0};  // FOR TESTING: a slow channel (see testing_connector.h)
 };
@@ -76,7 +80,7 @@ class MainFrame : public wxFrame {
   void show_list();
   void show_page();
   void update_actions();
-  void update_reminders(bool notify);
+  void on_figures(InboxFigures figures);
   void update_status();
   void on_channel_status(const ChannelStatus& status);
   bool run(const Command& command);
@@ -92,9 +96,13 @@ class MainFrame : public wxFrame {
   ReminderTracker reminders_;
   std::vector<ChannelStatus> channels_;
   std::string last_refusal_;
+  int last_view_ = 0;
+  bool painted_ = false;  // the view to return to when the search is cleared
   GuiThread gui_;
   std::unique_ptr<SyncBridge> bridge_;
   std::unique_ptr<SyncEngine> engine_;
+  std::unique_ptr<InboxFiguresWorker> figures_;
+  std::map<InboxView, std::size_t> counts_;  // of the views, from the figures worker
   wxTimer reminder_timer_;
 
   wxListBox* views_ = nullptr;

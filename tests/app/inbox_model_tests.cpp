@@ -25,7 +25,9 @@ BOOST_AUTO_TEST_CASE(views_show_the_users_conversations_with_readable_cells) {
     BOOST_TEST(!model.cell(i, Column::Citizen).empty());
     BOOST_TEST(model.cell(i, Column::Subject).find('\n') == std::string::npos);
   }
-  BOOST_TEST(model.label(view(InboxView::Mine)) == "Mine (" + std::to_string(model.size()) + ")");
+  BOOST_TEST(InboxModel::label(view(InboxView::Mine), model.size()) ==
+             "Mine (" + std::to_string(model.size()) + ")");
+  BOOST_TEST(InboxModel::label(view(InboxView::Mine), std::nullopt) == "Mine");
 }
 
 BOOST_AUTO_TEST_CASE(a_handover_shows_whom_it_waits_for) {

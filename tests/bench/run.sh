@@ -7,3 +7,6 @@ bench=build/release/tests/bench
 messages="${SAMLA_BENCH_MESSAGES:-100000}"
 echo "bench: import of $messages generated messages and FTS search"
 "$bench/samla_import_bench" --messages "$messages" --queries 200
+echo "bench: desktop app start-up with a store of $messages conversations (under xvfb-run)"
+xvfb-run -a -s "-screen 0 1400x900x24" build/release/tests/bench/samla_app_start_bench \
+  --app build/release/client/app/samla --conversations "$messages" --runs 3
