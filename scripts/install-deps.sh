@@ -31,6 +31,7 @@ test_packages=(
   clang-format # test.sh checks formatting
   postgresql   # the team hub tests start a throwaway server (tests/services/postgres.sh)
   openssl      # ... with a throwaway CA for its TLS certificate
+  xvfb xauth libx11-dev # the desktop app's GUI tests: xvfb-run, screenshots from X
 )
 lint_packages=(
   clang-format clang-tidy

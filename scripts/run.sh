@@ -16,17 +16,19 @@ echo "run: building the release build"
 bash scripts/build.sh release
 
 bin="build/release/client"
+app="$bin/app/samla"
 profile="${SAMLA_PROFILE:-${XDG_DATA_HOME:-$HOME/.local/share}/samla/demo}"
 
-if [[ -f "$bin/samla" && -x "$bin/samla" ]]; then
-  echo "run: starting $bin/samla on the demo profile $profile"
-  exec "$bin/samla" --profile "$profile" --demo "$@"
+if [[ -f "$app" && -x "$app" ]]; then
+  echo "run: starting $app on the demo profile $profile"
+  mkdir -p "$(dirname "$profile")"
+  exec "$app" --profile "$profile" --demo "$@"
 fi
 
 # No desktop app yet: show the demo inbox with the command line tool.
 samlactl="$bin/samlactl"
 if [[ ! -f "$samlactl" || ! -x "$samlactl" ]]; then
-  echo "run: neither $bin/samla nor $samlactl was built" >&2
+  echo "run: neither $app nor $samlactl was built" >&2
   exit 1
 fi
 

@@ -17,3 +17,6 @@ trap 'bash tests/services/postgres.sh stop "$pg_dir/pg" || true; rm -rf "$pg_dir
 bash tests/services/postgres.sh start "$pg_dir/pg"
 echo "bench: hub pull of $hub_events events, push latency, $hub_clients concurrent desktops"
 "$bench/samla_hub_bench" --server "$pg_dir/pg" --events "$hub_events" --clients "$hub_clients"
+echo "bench: desktop app start-up with a store of $messages conversations (under xvfb-run)"
+xvfb-run -a -s "-screen 0 1400x900x24" build/release/tests/bench/samla_app_start_bench \
+  --app build/release/client/app/samla --conversations "$messages" --runs 3

@@ -1,0 +1,81 @@
+#include "inbox_figures.h"
+
+namespace samla::app {
+
+InboxFigures figures_of(Workspace& ws, const std::string& user, std::size_t full_check_limit) {
+  InboxFigures figures;
+  figures.user = user;
+  const auto scope = ws.scope_for(user);
+  for (const auto view : {InboxView::Mine, InboxView::Department, InboxView::Handovers,
+                          InboxView::DueSoon, InboxView::Overdue, InboxView::All}) {
+    figures.counts[view] = ws.store().count(view, scope);
+  }
+  if (figures.counts[InboxView::All] <= full_check_limit) {
+    figures.reminders = ws.reminders_for(user);
+    return figures;
+  }
+  figures.handover_reminders = false;
+  constexpr std::size_t kShown = 1000;
+  for (const auto& [view, kind] : {std::pair{InboxView::Overdue, ReminderKind::Overdue},
+                                   std::pair{InboxView::DueSoon, ReminderKind::DueSoon}}) {
+    for (auto& row : ws.store().list(view, scope, kShown)) {
+      const auto at = row.deadline.value_or(scope.now);
+      figures.reminders.push_back(ConversationReminder{std::move(row), Reminder{kind, at}});
+    }
+  }
+  return figures;
+}
+
+InboxFiguresWorker::InboxFiguresWorker(std::filesystem::path profile, WorkspaceOptions options,
+                                       Deliver deliver)
+    : profile_(std::move(profile)), options_(std::move(options)), deliver_(std::move(deliver)) {
+  thread_ = std::thread([this] { run(); });
+}
+
+InboxFiguresWorker::~InboxFiguresWorker() {
+  stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void InboxFiguresWorker::request(const std::string& user) {
+  {
+    const std::lock_guard lock(mutex_);
+    wanted_ = user;
+  }
+  cv_.notify_all();
+}
+
+void InboxFiguresWorker::stop() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+}
+
+void InboxFiguresWorker::run() {
+  std::unique_ptr<Workspace> ws;
+  for (;;) {
+    std::string user;
+    {
+      std::unique_lock lock(mutex_);
+      cv_.wait(lock, [this] { return stopping_ || wanted_.has_value(); });
+      if (stopping_) return;
+      user = *wanted_;
+      wanted_.reset();
+    }
+    try {
+      if (!ws) ws = std::make_unique<Workspace>(profile_, options_);
+      auto figures = figures_of(*ws, user);
+      {
+        const std::lock_guard lock(mutex_);
+        if (stopping_) return;
+      }
+      deliver_(std::move(figures));
+    } catch (const std::exception&) {
+      // A busy or damaged store: the figures stay as they were; the next request tries again.
+    }
+  }
+}
+
+}  // namespace samla::app

@@ -1,0 +1,61 @@
+#pragma once
+// The numbers around the list — the count of every view and the user's reminders — computed on
+// a worker thread with its own Workspace, because on a store of 100 000 conversations they take
+// seconds and the window must paint first. Results go to a callback on the worker thread; the
+// window posts them to itself through its one guarded primitive. wx-free.
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "samla/sync/workspace.h"
+
+namespace samla::app {
+
+struct InboxFigures {
+  std::string user;
+  std::map<InboxView, std::size_t> counts;
+  std::vector<ConversationReminder> reminders;
+  // False when the store was too big for the full reminder check (see reminders_of).
+  bool handover_reminders = true;
+};
+
+/// Reminders for `user`: Workspace::reminders_for on stores up to `full_check_limit`
+/// conversations; above it (where that check reads every conversation and takes tens of
+/// seconds) the due-soon and overdue views, without handover escalations.
+[[nodiscard]] InboxFigures figures_of(Workspace& ws, const std::string& user,
+                                      std::size_t full_check_limit = 20'000);
+
+class InboxFiguresWorker {
+ public:
+  using Deliver = std::function<void(InboxFigures)>;
+  InboxFiguresWorker(std::filesystem::path profile, WorkspaceOptions options, Deliver deliver);
+  ~InboxFiguresWorker();
+  InboxFiguresWorker(const InboxFiguresWorker&) = delete;
+  InboxFiguresWorker& operator=(const InboxFiguresWorker&) = delete;
+  InboxFiguresWorker(InboxFiguresWorker&&) = delete;
+  InboxFiguresWorker& operator=(InboxFiguresWorker&&) = delete;
+
+  /// Asks for fresh figures for `user`; requests made while one is computed fold into one.
+  void request(const std::string& user);
+  void stop();
+
+ private:
+  void run();
+
+  std::filesystem::path profile_;
+  WorkspaceOptions options_;
+  Deliver deliver_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::optional<std::string> wanted_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace samla::app
