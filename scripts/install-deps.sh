@@ -20,6 +20,7 @@ build_packages=(
   libwxgtk3.2-dev libcurl4-openssl-dev nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev libboost-test-dev libgmime-3.0-dev libpq-dev libcli11-dev
   libhowardhinnant-date-dev tzdata gettext
+  libsecret-1-dev # channel passwords in the OS keyring
   dpkg-dev file sqlite3 python3
   time # GNU time: peak RSS in the benchmarks
 )
@@ -27,6 +28,10 @@ build_packages=(
 # gnome-keyring, ... go here.
 test_packages=(
   clang-format # test.sh checks formatting
+  # Email tests and benchmark: real IMAP/LMTP (Dovecot) and SMTP (Postfix) servers, openssl for
+  # their test CA, mbsync to compare with, clang + libFuzzer for the IMAP parser's fuzz target.
+  dovecot-imapd dovecot-lmtpd postfix openssl isync clang libclang-rt-14-dev
+  dbus gnome-keyring # a real Secret Service for the keyring tests
 )
 lint_packages=(
   clang-format clang-tidy
