@@ -15,5 +15,6 @@ struct Commands {
 void add_inbox_commands(CLI::App& app, Commands cmd);         // import list show search export
 void add_conversation_commands(CLI::App& app, Commands cmd);  // claim assign … handover
 void add_admin_commands(CLI::App& app, Commands cmd);         // demo deadline department …
+void add_email_commands(CLI::App& app, Commands cmd);         // account sync
 
 }  // namespace samla::cli

@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
   add_inbox_commands(app, commands);
   add_conversation_commands(app, commands);
   add_admin_commands(app, commands);
+  add_email_commands(app, commands);
   group_help_flags(app, tr("Options"));
 
   try {

@@ -7,3 +7,5 @@ bench=build/release/tests/bench
 messages="${SAMLA_BENCH_MESSAGES:-100000}"
 echo "bench: import of $messages generated messages and FTS search"
 "$bench/samla_import_bench" --messages "$messages" --queries 200
+echo "bench: email sync of a ${SAMLA_BENCH_EMAILS:-20000}-message mailbox, Samla beside mbsync"
+bash tests/bench/email_sync_bench.sh
