@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 n="${SAMLA_BENCH_EMAILS:-20000}"
 bench=build/release/tests/bench/samla_email_sync_bench
 work="$(mktemp -d)"
+chmod 755 "$work" # the servers drop to their own users and must reach their folders
 cleanup() {
   bash tests/services/mail.sh stop "$work/mail" || true
   rm -rf "$work"
@@ -37,7 +38,7 @@ for i in range(start, end):
     with open(os.path.join(folder, "new", "1700000000.M%dP1.bench" % i), "wb") as f:
         f.write(text.encode("utf-8"))
 PY
-  chown -R --reference="$maildir/post" "$folder"
+  chown -R --reference="$maildir" "$maildir/post"
 }
 
 measure() { # NAME COMMAND… -> JSON fields from GNU time
@@ -53,7 +54,7 @@ measure() { # NAME COMMAND… -> JSON fields from GNU time
 
 cat >"$work/mbsyncrc" <<CONF
 IMAPAccount bench
-Host 127.0.0.1
+Host localhost
 Port $imap
 User post
 Pass secret

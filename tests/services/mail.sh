@@ -37,6 +37,7 @@ stop
 rm -rf "$dir"
 mkdir -p "$dir"/{dovecot/run,mail,tls,postfix}
 dir="$(cd "$dir" && pwd)"
+chmod 755 "$dir"
 
 if [[ "$(id -u)" == 0 ]]; then
   mail_user=nobody mail_group=nogroup login_user=dovenull internal_user=dovecot
@@ -159,10 +160,14 @@ CONF
 # Debian's master.cf with the smtp listener moved to our loopback port, nothing chrooted.
 sed -e "s/^smtp      inet  n       -       y       -       -       smtpd/127.0.0.1:$smtp inet n - n - - smtpd/" \
   -e 's/^\([a-z]* *[a-z-]* *[-ny] *[-ny] *\)y /\1n /' /etc/postfix/master.cf >"$pf/master.cf"
-postfix -c "$pf" start </dev/null >/dev/null 2>&1 || {
+# One Postfix start at a time on this machine: two instances starting at once were seen to hang.
+exec 9>"${TMPDIR:-/tmp}/samla-postfix-start.lock"
+flock -w 60 9 || true
+postfix -c "$pf" start 9>&- </dev/null >/dev/null 2>&1 || {
   echo "mail.sh: Postfix did not start (it needs root); see $pf/maillog" >&2
   exit 1
 }
+exec 9>&-
 
 # Wait (at most 10 s) until every port answers.
 for port in $imap $imaps $lmtp $smtp; do
