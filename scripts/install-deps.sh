@@ -20,6 +20,7 @@ build_packages=(
   libwxgtk3.2-dev libcurl4-openssl-dev nlohmann-json3-dev
   libsqlitecpp-dev libsqlite3-dev libboost-test-dev libgmime-3.0-dev libpq-dev libcli11-dev
   libhowardhinnant-date-dev tzdata gettext
+  libsecret-1-dev # channel passwords in the OS keyring
   dpkg-dev file sqlite3 python3
   time # GNU time: peak RSS in the benchmarks
   libicu-dev # grapheme clusters for SMS segment counting (templates/)
@@ -32,6 +33,10 @@ test_packages=(
   postgresql   # the team hub tests start a throwaway server (tests/services/postgres.sh)
   openssl      # ... with a throwaway CA for its TLS certificate
   xvfb xauth libx11-dev # the desktop app's GUI tests: xvfb-run, screenshots from X
+  # Email tests and benchmark: real IMAP/LMTP (Dovecot) and SMTP (Postfix) servers, openssl for
+  # their test CA, mbsync to compare with, clang + libFuzzer for the IMAP parser's fuzz target.
+  dovecot-imapd dovecot-lmtpd postfix openssl isync clang libclang-rt-14-dev
+  dbus gnome-keyring # a real Secret Service for the keyring tests
 )
 lint_packages=(
   clang-format clang-tidy

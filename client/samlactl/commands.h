@@ -17,5 +17,6 @@ void add_conversation_commands(CLI::App& app, Commands cmd);  // claim assign �
 void add_admin_commands(CLI::App& app, Commands cmd);         // demo deadline department …
 void add_template_commands(CLI::App& app, Commands cmd);      // template …, sms count
 void add_hub_commands(CLI::App& app, Commands cmd);           // hub init|migrate|sync|status …
+void add_email_commands(CLI::App& app, Commands cmd);         // account sync
 
 }  // namespace samla::cli

@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
   add_admin_commands(app, commands);
   add_template_commands(app, commands);
   add_hub_commands(app, commands);
+  add_email_commands(app, commands);
   group_help_flags(app, tr("Options"));
 
   try {

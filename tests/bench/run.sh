@@ -20,3 +20,5 @@ echo "bench: hub pull of $hub_events events, push latency, $hub_clients concurre
 echo "bench: desktop app start-up with a store of $messages conversations (under xvfb-run)"
 xvfb-run -a -s "-screen 0 1400x900x24" build/release/tests/bench/samla_app_start_bench \
   --app build/release/client/app/samla --conversations "$messages" --runs 3
+echo "bench: email sync of a ${SAMLA_BENCH_EMAILS:-20000}-message mailbox, Samla beside mbsync"
+bash tests/bench/email_sync_bench.sh

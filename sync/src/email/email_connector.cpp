@@ -1,0 +1,389 @@
+// The email connector's pass: fetch what is new, answer automatically, send what is queued.
+// State that must survive a crash lives in the store's sync state under id(): UIDVALIDITY, the
+// last UID ingested, HIGHESTMODSEQ, when each sender was last auto-answered, and where each
+// outgoing Message-ID stands ("attempt" before SMTP, "done" after it).
+#include "samla/sync/email/email_connector.h"
+
+#include <algorithm>
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "samla/models/directory.h"
+#include "samla/sync/email/imap_session.h"
+#include "samla/sync/email/outgoing_mail.h"
+#include "samla/sync/email/smtp_send.h"
+#include "samla/sync/iso8601.h"
+#include "samla/sync/message_files.h"
+#include "samla/sync/uuid.h"
+#include "samla/sync/workspace.h"
+
+namespace samla {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+template <class T>
+std::optional<T> number(std::string_view text) {
+  T value{};
+  const auto* end = text.data() + text.size();
+  const auto [ptr, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc{} || ptr != end || text.empty()) return std::nullopt;
+  return value;
+}
+
+std::string quoted_mailbox(std::string_view name) {
+  const auto quoted = imap_quoted(name);
+  if (!quoted) throw SyncFailure("mailbox name '" + std::string(name) + "' cannot be used", {});
+  return *quoted;
+}
+
+ReadOptions read_options(Workspace& workspace) {
+  ReadOptions read;
+  read.local_zone = &workspace.zone();
+  read.fallback_received_at = workspace.now();
+  if (const auto routes = workspace.store().setting("mailbox_routes")) {
+    const auto json = nlohmann::json::parse(*routes, nullptr, false);
+    if (json.is_object()) {
+      for (const auto& [address, department] : json.items()) {
+        if (department.is_string())
+          read.mailbox_routes.emplace(address, department.get<std::string>());
+      }
+    }
+  }
+  return read;
+}
+
+// References for a reply, oldest first, without repeats, at most the last 20.
+std::vector<std::string> thread_of(const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    if (!id.empty() && id.rfind("sha256:", 0) != 0 &&
+        std::find(out.begin(), out.end(), id) == out.end()) {
+      out.push_back(id);
+    }
+  }
+  if (out.size() > 20) out.erase(out.begin(), out.end() - 20);
+  return out;
+}
+
+Event system_event(const std::string& conversation_id, const std::string& department, Instant at,
+                   EventPayload payload) {
+  return Event{new_uuid(),         conversation_id, std::string(kSystemActor), department, at,
+               std::move(payload), std::nullopt};
+}
+
+constexpr int kMaxAttempts = 6;
+
+}  // namespace
+
+EmailConnector::EmailConnector(EmailAccount account, AutoReplyComposer composer)
+    : account_(std::move(account)), composer_(std::move(composer)) {
+  account_.auto_reply_policy.own_addresses.push_back(account_.address);
+  if (!composer_) composer_ = default_auto_reply;
+}
+
+EmailConnector::~EmailConnector() {
+  if (session_) session_->logout();
+}
+
+std::string EmailConnector::id() const { return "imap:" + lower(account_.address); }
+std::string EmailConnector::label() const { return account_.address; }
+
+ImapSession& EmailConnector::session() {
+  if (!session_) session_ = std::make_unique<ImapSession>(account_.imap);
+  return *session_;
+}
+
+void EmailConnector::sync_once(Workspace& workspace, SyncPass& pass) {
+  report_ = {};
+  try {
+    fetch_new(workspace, pass);
+    if (!pass.stop_requested()) send_queued(workspace);
+  } catch (...) {
+    session_.reset();  // reconnect on the next pass
+    throw;
+  }
+}
+
+bool EmailConnector::wait_for_change(std::chrono::milliseconds timeout, SyncPass& pass) {
+  try {
+    auto& imap = session();
+    if (!imap.has_capability("IDLE")) return false;
+    imap.run("SELECT " + quoted_mailbox(account_.inbox));
+    imap.idle(timeout, [&pass] { return pass.stop_requested(); });
+    return true;
+  } catch (const std::exception&) {
+    session_.reset();
+    return false;  // the engine falls back to its poll interval
+  }
+}
+
+void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
+  auto& imap = session();
+  Store& store = workspace.store();
+  const std::string key = id();
+  const bool condstore = imap.has_capability("CONDSTORE");
+  std::uint32_t validity = 0;
+  std::uint32_t uidnext = 0;
+  std::uint64_t exists = 0;
+  std::string highest;
+  imap.run("SELECT " + quoted_mailbox(account_.inbox) + (condstore ? " (CONDSTORE)" : ""),
+           [&](ImapResponse& r) {
+             if (r.number && r.name == "EXISTS") exists = *r.number;
+             if (r.status != "OK" || r.code.size() < 2) return;
+             if (r.code[0] == "UIDVALIDITY")
+               validity = number<std::uint32_t>(r.code[1]).value_or(0);
+             if (r.code[0] == "UIDNEXT") uidnext = number<std::uint32_t>(r.code[1]).value_or(0);
+             if (r.code[0] == "HIGHESTMODSEQ") highest = r.code[1];
+           });
+  const auto stored_validity = store.sync_state(key, "uidvalidity");
+  bool first_read = false;
+  std::uint32_t last =
+      number<std::uint32_t>(store.sync_state(key, "last_uid").value_or("0")).value_or(0);
+  if (!stored_validity || *stored_validity != std::to_string(validity)) {
+    // A new mailbox, or the server renumbered it: read it again. Ingest is idempotent on the
+    // Message-ID, so what was already stored is recognised, not duplicated.
+    report_.resynced = stored_validity.has_value();
+    // The first read of a mailbox finds its backlog: that mail is not answered automatically
+    // (it may be weeks old, and may have been answered by hand already).
+    first_read = !stored_validity.has_value();
+    last = 0;
+    store.set_sync_state(key, "uidvalidity", std::to_string(validity));
+    store.set_sync_state(key, "last_uid", "0");
+    store.set_sync_state(key, "highestmodseq", "");
+  } else if (!highest.empty() && store.sync_state(key, "highestmodseq") == highest) {
+    return;  // CONDSTORE: nothing at all changed since the last pass
+  }
+  if (exists == 0 || (uidnext != 0 && uidnext <= last + 1)) {
+    if (!highest.empty()) store.set_sync_state(key, "highestmodseq", highest);
+    return;
+  }
+
+  std::vector<std::uint32_t> uids;
+  const std::string range = "UID " + std::to_string(last + 1) + ":*";
+  if (imap.has_capability("ESEARCH")) {
+    imap.run("UID SEARCH RETURN (ALL) " + range, [&](ImapResponse& r) {
+      if (r.name != "ESEARCH") return;
+      for (std::size_t i = 0; i + 1 < r.data.size(); ++i) {
+        if (r.data[i].is_atom("ALL")) uids = parse_imap_sequence_set(r.data[i + 1].text);
+      }
+    });
+  } else {
+    imap.run("UID SEARCH " + range, [&](ImapResponse& r) {
+      if (r.name != "SEARCH") return;
+      for (const auto& value : r.data) {
+        if (value.kind == ImapValue::Kind::number)
+          uids.push_back(static_cast<std::uint32_t>(value.number));
+      }
+    });
+  }
+  // "n:*" always matches the highest UID, even when it is below n.
+  std::erase_if(uids, [last](std::uint32_t uid) { return uid <= last; });
+  std::sort(uids.begin(), uids.end());
+  uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+
+  const ReadOptions read = read_options(workspace);
+  const std::string fallback = store.setting("default_department").value_or("");
+  const std::size_t batch = std::max<std::size_t>(1, account_.fetch_batch);
+  for (std::size_t start = 0; start < uids.size(); start += batch) {
+    if (pass.stop_requested()) return;
+    const std::vector<std::uint32_t> chunk(
+        uids.begin() + static_cast<std::ptrdiff_t>(start),
+        uids.begin() + static_cast<std::ptrdiff_t>(std::min(uids.size(), start + batch)));
+    std::vector<InboundMessage> messages;
+    std::vector<std::vector<AttachmentBytes>> bytes;
+    std::vector<AutoReplyHeaders> headers;
+    std::vector<Party> reply_to;
+    imap.run("UID FETCH " + imap_sequence_set(chunk) + " (UID BODY.PEEK[])", [&](ImapResponse& r) {
+      if (r.name != "FETCH" || r.data.size() != 1) return;
+      const ImapValue* uid = r.data[0].find("UID");
+      const ImapValue* body = r.data[0].find("BODY[]");
+      if (uid == nullptr || body == nullptr || body->kind != ImapValue::Kind::string) return;
+      ParsedMessage parsed = parse_mime(body->text, read);
+      if (parsed.message.department.empty()) parsed.message.department = fallback;
+      headers.push_back(auto_reply_headers(body->text));
+      reply_to.push_back(parsed.reply_to);
+      messages.push_back(std::move(parsed.message));
+      bytes.push_back(std::move(parsed.attachments));
+    });
+    report_.fetched += messages.size();
+    const auto results = store.ingest_batch(messages, bytes);
+    store.set_sync_state(key, "last_uid", std::to_string(chunk.back()));
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      if (results[i].duplicate) {
+        ++report_.duplicates;
+        continue;
+      }
+      ++report_.ingested;
+      if (first_read) continue;
+      auto_reply(workspace, results[i].conversation_id, messages[i], headers[i], reply_to[i]);
+    }
+    pass.progress(std::min(uids.size(), start + batch), uids.size());
+  }
+  if (!highest.empty()) store.set_sync_state(key, "highestmodseq", highest);
+}
+
+void EmailConnector::auto_reply(Workspace& workspace, const std::string& conversation_id,
+                                const InboundMessage& message, const AutoReplyHeaders& headers,
+                                const Party& reply_to) {
+  if (!account_.auto_reply) return;
+  Store& store = workspace.store();
+  const std::string key = id();
+  const std::string sender = lower(headers.from.empty() ? message.from.address : headers.from);
+  std::optional<Instant> last;
+  if (const auto at = store.sync_state(key, "autoreply:" + sender)) last = parse_iso8601(*at);
+  const Instant now = workspace.now();
+  if (const auto verdict = decide_auto_reply(headers, account_.auto_reply_policy, last, now);
+      verdict != AutoReplyVerdict::reply) {
+    report_.no_auto_reply.push_back(sender + ": " + std::string(describe(verdict)));
+    return;
+  }
+  const auto conversation = store.conversation(conversation_id);
+  if (!conversation) return;
+  for (const auto& entry : conversation->timeline) {
+    const auto* sent = std::get_if<AutoReplySent>(&entry.event.payload);
+    if (sent != nullptr && sent->in_reply_to == message.external_id) return;
+  }
+  const auto deadline = workspace.rules().deadline_of(*conversation);
+  if (!deadline) {
+    report_.problems.push_back("no auto-reply to " + sender + ": the conversation has no deadline");
+    return;
+  }
+  const Directory directory = workspace.directory();
+  const Department* department = directory.department(conversation->owner_department);
+  AutoReplyFacts facts;
+  facts.subject = message.subject;
+  facts.citizen = message.from;
+  facts.department = department != nullptr ? department->name : conversation->owner_department;
+  facts.mailbox = account_.address;
+  facts.deadline = *deadline;
+  facts.language = language_from_code(message.language).value_or(Language::Nynorsk);
+  facts.zone = &workspace.zone();
+  const AutoReplyText text = composer_(facts);
+
+  OutgoingMail mail;
+  mail.from = Party{account_.display_name, account_.address};
+  mail.to = {reply_to.address.empty() ? message.from : reply_to};
+  mail.subject = text.subject;
+  mail.body = text.body;
+  mail.message_id = stable_message_id("auto:" + message.external_id, account_.address);
+  std::vector<std::string> thread(message.references.rbegin(), message.references.rend());
+  thread.push_back(message.external_id);
+  mail.references = thread_of(thread);
+  mail.date = now;
+  mail.automatic = true;
+  try {
+    deliver(workspace, mail);
+  } catch (const SyncFailure& failure) {
+    // An auto-reply is a courtesy: a failed one is not retried into a late one.
+    report_.problems.push_back("auto-reply to " + sender + " failed: " + failure.what());
+    return;
+  }
+  store.set_sync_state(key, "autoreply:" + sender, to_iso8601(now));
+  store.append(
+      std::vector<Event>{system_event(conversation_id, conversation->owner_department, now,
+                                      AutoReplySent{message.external_id, text.body, *deadline})});
+  ++report_.auto_replies;
+}
+
+bool EmailConnector::in_sent(const std::string& message_id) {
+  auto& imap = session();
+  bool found = false;
+  imap.run("EXAMINE " + quoted_mailbox(account_.sent));
+  const auto quoted = imap_quoted("<" + message_id + ">");
+  if (!quoted) return false;
+  imap.run("UID SEARCH HEADER Message-ID " + *quoted, [&](ImapResponse& r) {
+    if (r.name == "SEARCH" && !r.data.empty()) found = true;
+  });
+  return found;
+}
+
+void EmailConnector::deliver(Workspace& workspace, const OutgoingMail& mail) {
+  Store& store = workspace.store();
+  const std::string key = id();
+  const std::string state_key = "send:" + mail.message_id;
+  const auto state = store.sync_state(key, state_key);
+  const std::string bytes = render_mail(mail);
+  // "attempt": an earlier pass crashed or lost the connection after DATA; it may have gone out.
+  // A copy in Sent (ours from a pass that got further, or the server's own) says it did.
+  const bool already_sent = state == "done" || (state == "attempt" && in_sent(mail.message_id));
+  if (!already_sent) {
+    store.set_sync_state(key, state_key, "attempt");
+    std::vector<std::string> recipients;
+    for (const auto& to : mail.to) recipients.push_back(to.address);
+    try {
+      smtp_send(account_.smtp, account_.address, recipients, bytes);
+    } catch (const SmtpFailure& failure) {
+      if (!failure.maybe_delivered()) store.set_sync_state(key, state_key, "");
+      throw;
+    }
+    store.set_sync_state(key, state_key, "done");
+  }
+  if (!in_sent(mail.message_id)) session().append(account_.sent, "(\\Seen)", bytes);
+  store.set_sync_state(key, state_key, "filed");
+}
+
+void EmailConnector::send_queued(Workspace& workspace) {
+  Store& store = workspace.store();
+  const std::string key = id();
+  const Instant now = workspace.now();
+  for (const auto& queued : store.queued_replies(Channel::Email)) {
+    const auto conversation = store.conversation(queued.conversation_id);
+    if (!conversation) continue;
+    // Only replies of conversations that came in through this mailbox.
+    bool ours = false;
+    std::vector<std::string> thread;
+    for (const auto& entry : conversation->timeline) {
+      const auto* received = std::get_if<MessageReceived>(&entry.event.payload);
+      if (received == nullptr) continue;
+      thread.push_back(received->message.external_id);
+      for (const auto& to : received->message.to)
+        ours = ours || lower(to.address) == lower(account_.address);
+    }
+    if (!ours) continue;
+    const ReplyQueued& reply = queued.reply();
+    const std::string attempts_key = "attempts:" + reply.reply_id;
+    const std::string next_key = "next_attempt:" + reply.reply_id;
+    if (const auto next = store.sync_state(key, next_key); next && !next->empty()) {
+      if (const auto at = parse_iso8601(*next); at && *at > now) continue;  // backing off
+    }
+    OutgoingMail mail;
+    mail.from = Party{account_.display_name, account_.address};
+    mail.to = reply.to.empty() ? std::vector<Party>{conversation->citizen} : reply.to;
+    mail.subject = reply.subject;
+    mail.body = reply.text;
+    mail.message_id = stable_message_id("reply:" + reply.reply_id, account_.address);
+    mail.references = thread_of(thread);
+    mail.date = queued.event.at;
+    try {
+      deliver(workspace, mail);
+    } catch (const SyncFailure& failure) {
+      const int attempts =
+          number<int>(store.sync_state(key, attempts_key).value_or("0")).value_or(0) + 1;
+      store.set_sync_state(key, attempts_key, std::to_string(attempts));
+      if (!failure.retryable() || attempts >= kMaxAttempts) {
+        store.append(
+            std::vector<Event>{system_event(queued.conversation_id, conversation->owner_department,
+                                            now, ReplyFailed{reply.reply_id, failure.what()})});
+        ++report_.replies_failed;
+      } else {
+        // Back off: 1, 2, 4, 8, 16 minutes.
+        store.set_sync_state(key, next_key,
+                             to_iso8601(now + std::chrono::minutes(1 << (attempts - 1))));
+      }
+      continue;
+    }
+    store.append(
+        std::vector<Event>{system_event(queued.conversation_id, conversation->owner_department, now,
+                                        ReplySent{reply.reply_id, mail.message_id})});
+    ++report_.replies_sent;
+  }
+}
+
+}  // namespace samla
