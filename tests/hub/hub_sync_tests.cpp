@@ -238,6 +238,41 @@ BOOST_AUTO_TEST_CASE(attachments_travel_with_their_conversation_only) {
   BOOST_TEST(owner_count == "1");
 }
 
+// Issue: templates "sync to every desktop with the hub". A comms advisor saves a new version
+// of the auto-reply on their desktop; a caseworker of another department, who sees none of
+// Byggesak's conversations, gets it on the next pass, with its author and history.
+BOOST_AUTO_TEST_CASE(a_template_saved_by_comms_reaches_every_desktop) {
+  HubFixture hub;
+  auto kim = hub.desktop("kim");
+  auto hege = hub.desktop("hege");
+  kim->sync();
+  hege->sync();
+  auto content = kim->workspace().template_info("auto-reply-email")->content;
+  content.texts["nn"].body = "Takk for meldinga, {citizen.name|du}! Svar innan {deadline}.";
+  content.base_version = 0;
+  const auto saved = kim->workspace().save_template("auto-reply-email", content, "kim");
+  BOOST_REQUIRE(saved.accepted());
+  kim->sync();
+  BOOST_TEST(kim->store().outbox_size() == 0U);
+
+  hege->sync();
+  const auto seen = hege->workspace().template_info("auto-reply-email");
+  BOOST_REQUIRE(seen);
+  BOOST_TEST(seen->version == 1);
+  BOOST_TEST(seen->author == "kim");
+  BOOST_TEST(seen->content.texts.at("nn").body == content.texts.at("nn").body);
+  BOOST_TEST(hege->workspace().template_history("auto-reply-email").size() == 1U);
+
+  // A caseworker's desktop refuses to save one, so nothing reaches the hub.
+  auto ola = hub.desktop("ola");
+  ola->sync();
+  content.base_version = 1;
+  const auto refused = ola->workspace().save_template("auto-reply-email", content, "ola");
+  BOOST_TEST(!refused.accepted());
+  BOOST_TEST(refused.rejection.has_value());
+  BOOST_TEST(ola->store().outbox_size() == 0U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace samla::test
