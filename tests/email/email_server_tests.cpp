@@ -3,13 +3,23 @@
 // mail-services CTest fixture.
 #include <boost/test/unit_test.hpp>
 
+#include <signal.h>
+
+#include <atomic>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <optional>
+#include <thread>
+#include <variant>
 
 #include "mail_services.h"
 #include "samla/models/fold.h"
 #include "samla/sync/email/email_connector.h"
 #include "samla/sync/email/outgoing_mail.h"
 #include "samla/sync/iso8601.h"
+#include "samla/sync/message_files.h"
 #include "samla/sync/workspace.h"
 
 using namespace samla;
@@ -154,6 +164,79 @@ BOOST_AUTO_TEST_CASE(initial_then_incremental_sync_without_marking_mail_read) {
   BOOST_TEST(connector.last_report().fetched == 0U);
 }
 
+// A pass that tells the test when the connector is inside IDLE: ImapSession::idle asks
+// stop_requested() only after the server accepted IDLE.
+struct IdlePass : SyncPass {
+  mutable std::promise<void> idling;
+  mutable std::atomic<bool> told{false};
+  std::atomic<bool> stop{false};
+  void progress(std::size_t /*done*/, std::size_t /*total*/) override {}
+  [[nodiscard]] bool stop_requested() const override {
+    if (!told.exchange(true)) idling.set_value();
+    return stop.load();
+  }
+};
+
+// IDLE on real Dovecot: a message delivered while the connector waits wakes it long before the
+// timeout, and the next pass fetches it.
+BOOST_AUTO_TEST_CASE(idle_wakes_when_a_message_arrives) {
+  const std::string folder = fresh_folder("alfa", "idle");
+  append_all("alfa", folder, citizen_mails(0, 2, "idle-"));
+  Municipality m("alfa");
+  EmailAccount a = account("alfa", folder);
+  a.auto_reply = false;
+  EmailConnector connector(a);
+  TestPass pass;
+  connector.sync_once(m.workspace, pass);
+  BOOST_REQUIRE(connector.last_report().ingested == 2U);
+
+  IdlePass idle;
+  auto idling = idle.idling.get_future();
+  std::thread deliverer([&] {
+    // Delivered by another client only once the connector idles, so IDLE must report it.
+    if (idling.wait_for(std::chrono::seconds{30}) != std::future_status::ready) return;
+    append_all("alfa", folder, citizen_mails(2, 3, "idle-"));
+  });
+  const auto start = std::chrono::steady_clock::now();
+  const bool waited = connector.wait_for_change(std::chrono::seconds{60}, idle);
+  const auto took = std::chrono::steady_clock::now() - start;
+  deliverer.join();
+  BOOST_TEST(waited);
+  BOOST_TEST(idle.told.load());
+  BOOST_TEST((took < std::chrono::seconds{20}));  // woken, not timed out
+  connector.sync_once(m.workspace, pass);
+  BOOST_TEST(connector.last_report().fetched == 1U);
+  BOOST_TEST(conversations(m.workspace) == 3U);
+}
+
+// The engine's stop request ends an IDLE wait within the connector's half-second slice.
+BOOST_AUTO_TEST_CASE(a_stop_request_ends_the_idle_wait_promptly) {
+  const std::string folder = fresh_folder("alfa", "idlestop");
+  Municipality m("alfa");
+  EmailAccount a = account("alfa", folder);
+  a.auto_reply = false;
+  EmailConnector connector(a);
+  IdlePass idle;
+  auto idling = idle.idling.get_future();
+  std::chrono::steady_clock::time_point asked{};
+  std::thread stopper([&] {
+    if (idling.wait_for(std::chrono::seconds{30}) != std::future_status::ready) return;
+    asked = std::chrono::steady_clock::now();
+    idle.stop = true;
+  });
+  const auto start = std::chrono::steady_clock::now();
+  BOOST_TEST(connector.wait_for_change(std::chrono::seconds{60}, idle));
+  const auto end = std::chrono::steady_clock::now();
+  stopper.join();
+  BOOST_REQUIRE(idle.told.load());
+  BOOST_TEST((end - start < std::chrono::seconds{20}));
+  BOOST_TEST((end - asked < std::chrono::seconds{3}));
+  // The session is still usable after DONE: a pass works at once.
+  TestPass pass;
+  connector.sync_once(m.workspace, pass);
+  BOOST_TEST(connector.last_report().problems.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_new_uidvalidity_reads_the_mailbox_again_without_duplicates) {
   const std::string folder = fresh_folder("post", "validity");
   append_all("post", folder, citizen_mails(0, 8, "val-"));
@@ -218,6 +301,112 @@ BOOST_AUTO_TEST_CASE(a_dropped_connection_is_reopened_on_the_next_pass) {
   BOOST_TEST(conversations(m.workspace) == 5U);
 }
 
+// Stops the fixture's Dovecot by the pid in its pid file and starts it again; a test that
+// fails half-way still leaves it running for the tests after it.
+class DovecotRestart {
+ public:
+  DovecotRestart()
+      : conf_(MailServices::get().env.at("dovecot_conf")),
+        pid_file_(std::filesystem::path(conf_).parent_path() / "run" / "master.pid") {}
+  ~DovecotRestart() {
+    if (stopped_) start();
+  }
+  DovecotRestart(const DovecotRestart&) = delete;
+  DovecotRestart& operator=(const DovecotRestart&) = delete;
+
+  // Ends the sessions first, as a restart does (the old imap processes would otherwise outlive
+  // their master and serve on), then the master.
+  void stop() {
+    if (run(MailServices::get().doveadm() + " kick '*' >/dev/null") != 0) {
+      throw std::runtime_error("doveadm kick failed");
+    }
+    std::ifstream in(pid_file_);
+    long pid = 0;
+    in >> pid;
+    if (pid <= 0 || ::kill(static_cast<pid_t>(pid), SIGTERM) != 0) {
+      throw std::runtime_error("Dovecot is not running (" + pid_file_.string() + ")");
+    }
+    stopped_ = true;
+    // The master takes its imap processes down with it; poll the real process until gone.
+    const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+    while (::kill(static_cast<pid_t>(pid), 0) == 0) {
+      if (std::chrono::steady_clock::now() > limit) throw std::runtime_error("Dovecot stays up");
+      std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    }
+  }
+
+  void start() {
+    stopped_ = false;
+    if (run("dovecot -c " + conf_ + " </dev/null >/dev/null 2>&1") != 0) {
+      throw std::runtime_error("Dovecot did not start again");
+    }
+    // Up once a login works.
+    const auto limit = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+    while (true) {
+      try {
+        ImapSession imap(MailServices::get().imap("alfa"));
+        imap.logout();
+        return;
+      } catch (const std::exception&) {
+        if (std::chrono::steady_clock::now() > limit) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds{100});
+      }
+    }
+  }
+
+ private:
+  std::string conf_;
+  std::filesystem::path pid_file_;
+  bool stopped_ = false;
+};
+
+// Dovecot goes down in the middle of a large initial sync (right after the first batch is
+// stored) and comes back: the next pass finishes the mailbox, nothing lost, nothing doubled.
+BOOST_AUTO_TEST_CASE(a_server_restart_mid_sync_loses_and_doubles_nothing) {
+  constexpr int kMessages = 300;
+  const std::string folder = fresh_folder("beta", "restart");
+  append_all("beta", folder, citizen_mails(0, kMessages, "restart-"));
+  Municipality m("beta");
+  EmailAccount a = account("beta", folder);
+  a.auto_reply = false;
+  a.fetch_batch = 40;
+  EmailConnector connector(a);
+  DovecotRestart dovecot;
+
+  struct StoppingPass : SyncPass {
+    DovecotRestart* server = nullptr;
+    std::size_t stopped_at = 0;
+    void progress(std::size_t done, std::size_t /*total*/) override {
+      if (stopped_at == 0) {
+        stopped_at = done;
+        server->stop();
+      }
+    }
+    [[nodiscard]] bool stop_requested() const override { return false; }
+  } pass;
+  pass.server = &dovecot;
+  bool failed = false;
+  try {
+    connector.sync_once(m.workspace, pass);
+  } catch (const SyncFailure& failure) {
+    failed = true;
+    BOOST_TEST(failure.retryable(), failure.what());
+  }
+  BOOST_TEST(failed);
+  BOOST_TEST(pass.stopped_at == 40U);
+  const std::size_t before = conversations(m.workspace);
+  BOOST_TEST(before == 40U);  // the first batch, stored before the server went down
+
+  dovecot.start();
+  TestPass again;
+  connector.sync_once(m.workspace, again);
+  BOOST_TEST(connector.last_report().ingested == kMessages - before);
+  BOOST_TEST(connector.last_report().duplicates == 0U);
+  BOOST_TEST(conversations(m.workspace) == static_cast<std::size_t>(kMessages));
+  connector.sync_once(m.workspace, again);
+  BOOST_TEST(connector.last_report().fetched == 0U);
+}
+
 BOOST_AUTO_TEST_CASE(a_malformed_header_still_gives_a_message) {
   const std::string folder = fresh_folder("post", "malformed");
   append_all("post", folder,
@@ -277,14 +466,16 @@ BOOST_AUTO_TEST_CASE(citizen_mail_auto_reply_caseworker_reply_and_answer) {
   // Five working days after Monday 23 November 2026: Monday 30 November, close of office hours.
   BOOST_TEST(format_iso8601(*deadline, m.workspace.zone()) == "2026-11-30T15:00:00+01:00");
 
-  // The auto-reply reaches the citizen, states the date and is marked as automatic.
+  // The auto-reply reaches the citizen in the words of the shipped template (not the
+  // connector's fallback), states the date as the template writes it and is marked as automatic.
   BOOST_REQUIRE(wait_for_mail("innbyggar", "INBOX", citizen_before + 1) >= citizen_before + 1);
   auto inbox = messages_in("innbyggar", "INBOX");
   const std::string& auto_reply = inbox.back();
   const auto parsed_auto = parse_mime(auto_reply);
-  BOOST_TEST(
-      parsed_auto.message.body_text.find("måndag 30. november 2026 kl. 15:00") != std::string::npos,
-      parsed_auto.message.body_text);
+  BOOST_TEST(parsed_auto.message.subject == "Takk for meldinga di");
+  BOOST_TEST(parsed_auto.message.body_text.find("du får svar innan måndag 30. november 2026.") !=
+                 std::string::npos,
+             parsed_auto.message.body_text);
   BOOST_TEST(auto_reply.find("Auto-Submitted: auto-replied") != std::string::npos);
   BOOST_TEST(parsed_auto.message.references.at(0) == first_id);
 
@@ -322,6 +513,62 @@ BOOST_AUTO_TEST_CASE(citizen_mail_auto_reply_caseworker_reply_and_answer) {
   BOOST_TEST(connector.last_report().auto_replies == 0U);  // once per sender per week
   BOOST_TEST(conversations(m.workspace) == known + 1);
   BOOST_TEST(m.workspace.store().conversation(conversation_id)->message_ids.size() == 2U);
+}
+
+// Comms staff's template is what citizens receive: a saved auto-reply template changes the
+// next auto-reply.
+BOOST_AUTO_TEST_CASE(a_template_saved_by_comms_writes_the_next_auto_reply) {
+  const auto& services = MailServices::get();
+  Municipality m("post");
+  m.workspace.add_user(User{"anne", "Anne Tveit", {Membership{"post", Role::Comms}}});
+  EmailConnector connector(account("post"));
+  TestPass pass;
+  const std::size_t citizen_before =
+      wait_for_mail("innbyggar", "INBOX", 0, std::chrono::seconds{0});
+  const std::size_t post_before = wait_for_mail("post", "INBOX", 0, std::chrono::seconds{0});
+  connector.sync_once(m.workspace, pass);  // the backlog: never auto-replied
+
+  const std::string token = "kode" + new_uuid().substr(0, 8);
+  auto content = m.workspace.template_info("auto-reply-email")->content;
+  content.texts["nn"].subject = "Vi har fått e-posten din " + token;
+  content.texts["nn"].body = "Hei!\n\nSvaret kjem innan {deadline}. " + token + ".";
+  content.base_version = m.workspace.template_info("auto-reply-email")->version;
+  const auto saved = m.workspace.save_template("auto-reply-email", content, "anne");
+  BOOST_REQUIRE(saved.accepted());
+
+  // A sender of its own (the once-per-sender rule), answered at the citizen's Reply-To.
+  const std::string sender = "ase-" + new_uuid().substr(0, 8) + "@citizen.test";
+  smtp_send(services.smtp(), sender, {"post@kommune.test"},
+            mail_text("Åse Innbyggar <" + sender + ">", "post@kommune.test", "Kva tid får eg svar?",
+                      "Eg har søkt om å byggje ein garasje (" + token +
+                          "), og eg lurer på kva tid eg får svar frå dykk.",
+                      "tmpl-" + new_uuid() + "@citizen.test",
+                      "Reply-To: innbyggar@citizen.test\r\n", "Mon, 23 Nov 2026 10:00:00 +0100"));
+  BOOST_REQUIRE(wait_for_mail("post", "INBOX", post_before + 1) >= post_before + 1);
+  connector.sync_once(m.workspace, pass);
+  for (const auto& problem : connector.last_report().problems) BOOST_ERROR(problem);
+  BOOST_TEST(connector.last_report().auto_replies == 1U);
+
+  BOOST_REQUIRE(wait_for_mail("innbyggar", "INBOX", citizen_before + 1) >= citizen_before + 1);
+  std::optional<ParsedMessage> reply;
+  for (const auto& text : messages_in("innbyggar", "INBOX")) {
+    if (text.find(token) != std::string::npos) reply = parse_mime(text);
+  }
+  BOOST_REQUIRE(reply.has_value());
+  BOOST_TEST(reply->message.subject == "Vi har fått e-posten din " + token);
+  BOOST_TEST(reply->message.body_text.find("Svaret kjem innan måndag 30. november 2026. " + token +
+                                           ".") != std::string::npos,
+             reply->message.body_text);
+  // The conversation records the text that went out.
+  const auto id = m.workspace.store().search(token).at(0).summary.id;
+  const auto conversation = m.workspace.store().conversation(id);
+  bool recorded = false;
+  for (const auto& entry : conversation->timeline) {
+    if (const auto* sent = std::get_if<AutoReplySent>(&entry.event.payload)) {
+      recorded = sent->text.find(token) != std::string::npos;
+    }
+  }
+  BOOST_TEST(recorded);
 }
 
 BOOST_AUTO_TEST_CASE(a_reply_that_may_have_gone_out_is_not_sent_twice) {

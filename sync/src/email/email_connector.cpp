@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <exception>
 #include <nlohmann/json.hpp>
 
 #include "samla/models/directory.h"
@@ -85,7 +86,6 @@ constexpr int kMaxAttempts = 6;
 EmailConnector::EmailConnector(EmailAccount account, AutoReplyComposer composer)
     : account_(std::move(account)), composer_(std::move(composer)) {
   account_.auto_reply_policy.own_addresses.push_back(account_.address);
-  if (!composer_) composer_ = default_auto_reply;
 }
 
 EmailConnector::~EmailConnector() {
@@ -265,7 +265,7 @@ void EmailConnector::auto_reply(Workspace& workspace, const std::string& convers
   facts.deadline = *deadline;
   facts.language = language_from_code(message.language).value_or(Language::Nynorsk);
   facts.zone = &workspace.zone();
-  const AutoReplyText text = composer_(facts);
+  const AutoReplyText text = compose(workspace, *conversation, facts);
 
   OutgoingMail mail;
   mail.from = Party{account_.display_name, account_.address};
@@ -290,6 +290,21 @@ void EmailConnector::auto_reply(Workspace& workspace, const std::string& convers
       std::vector<Event>{system_event(conversation_id, conversation->owner_department, now,
                                       AutoReplySent{message.external_id, text.body, *deadline})});
   ++report_.auto_replies;
+}
+
+AutoReplyText EmailConnector::compose(const Workspace& workspace, const Conversation& conversation,
+                                      const AutoReplyFacts& facts) {
+  if (composer_) return composer_(facts);
+  try {
+    if (auto rendered = workspace.render_auto_reply(conversation)) {
+      return AutoReplyText{std::move(rendered->subject), std::move(rendered->body)};
+    }
+  } catch (const std::exception& e) {
+    // The citizen still learns the deadline; the broken template is reported.
+    report_.problems.push_back(std::string("the auto-reply template could not be written: ") +
+                               e.what());
+  }
+  return default_auto_reply(facts);
 }
 
 bool EmailConnector::in_sent(const std::string& message_id) {

@@ -1,8 +1,8 @@
 #pragma once
 // Whether a functional mailbox answers an incoming mail automatically (RFC 3834: never answer a
 // machine, a list or ourselves; at most once per sender per period), and the words of the
-// answer. The decision is a pure function of header facts; the words come from an injected
-// AutoReplyComposer (the template engine in the app, a plain default here).
+// answer. The decision is a pure function of header facts; the words come from the workspace's
+// auto-reply template (EmailConnector), an injected AutoReplyComposer, or the plain default here.
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -74,7 +74,7 @@ struct AutoReplyText {
   std::string body;
 };
 
-/// Writes the auto-reply; the app points this at the template engine.
+/// Writes the auto-reply instead of the workspace's template (tests, other front ends).
 using AutoReplyComposer = std::function<AutoReplyText(const AutoReplyFacts&)>;
 
 /// A short, clear text in nn/nb/en that states the deadline («… innan måndag 7. desember 2026

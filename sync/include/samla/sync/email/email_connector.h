@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "samla/models/conversation.h"
 #include "samla/sync/connector.h"
 #include "samla/sync/email/auto_reply.h"
 #include "samla/sync/email/mail_server.h"
@@ -44,7 +45,9 @@ struct EmailSyncReport {
 
 class EmailConnector : public Connector {
  public:
-  explicit EmailConnector(EmailAccount account, AutoReplyComposer composer = default_auto_reply);
+  /// Without a composer, the workspace's active auto-reply template (what comms saved) writes
+  /// the auto-reply; default_auto_reply() only when no template is active or it fails to render.
+  explicit EmailConnector(EmailAccount account, AutoReplyComposer composer = {});
   ~EmailConnector() override;
   EmailConnector(const EmailConnector&) = delete;
   EmailConnector& operator=(const EmailConnector&) = delete;
@@ -66,6 +69,9 @@ class EmailConnector : public Connector {
   void auto_reply(Workspace& workspace, const std::string& conversation_id,
                   const InboundMessage& message, const AutoReplyHeaders& headers,
                   const Party& reply_to);
+  /// The injected composer's text, else the workspace's auto-reply template, else the default.
+  [[nodiscard]] AutoReplyText compose(const Workspace& workspace, const Conversation& conversation,
+                                      const AutoReplyFacts& facts);
   /// Sends `mail` exactly once (see the .cpp) and files a copy in Sent.
   void deliver(Workspace& workspace, const OutgoingMail& mail);
   [[nodiscard]] bool in_sent(const std::string& message_id);
