@@ -23,38 +23,39 @@ std::vector<DefaultTemplate> build() {
   std::vector<DefaultTemplate> out;
 
   // The email auto-reply: thanks, and when the answer comes.
-  out.push_back({"auto-reply-email",
-                 make(TemplateKind::AutoReply, Channel::Email, "Automatisk svar på e-post",
-                      {{"nn",
-                        {"Takk for meldinga di", SAMLA_HELLO_NO
-                         "Takk for at du skreiv til {municipality}. Vi har fått meldinga di, og "
-                         "du får svar innan {deadline}.\n\n"
-                         "Vil du leggje til noko, kan du svare på denne e-posten. Ikkje send "
-                         "personnummer eller helseopplysningar på e-post.\n\n"
-                         "Har du det travelt, kan du ringje oss på "
-                         "{contact.phone|telefonnummeret på nettsida vår}.\n\n"
-                         "Helsing\n{municipality}\n\n"
-                         "Dette er eit automatisk svar. Referansen din er {reference}."}},
-                       {"nb",
-                        {"Takk for meldingen din", SAMLA_HELLO_NO
-                         "Takk for at du skrev til {municipality}. Vi har fått meldingen din, og "
-                         "du får svar innen {deadline}.\n\n"
-                         "Vil du legge til noe, kan du svare på denne e-posten. Ikke send "
-                         "personnummer eller helseopplysninger på e-post.\n\n"
-                         "Har du det travelt, kan du ringe oss på "
-                         "{contact.phone|telefonnummeret på nettsiden vår}.\n\n"
-                         "Hilsen\n{municipality}\n\n"
-                         "Dette er et automatisk svar. Referansen din er {reference}."}},
-                       {"en",
-                        {"Thank you for your message", SAMLA_HELLO_EN
-                         "Thank you for writing to {municipality}. We have received your "
-                         "message, and you will get an answer by {deadline}.\n\n"
-                         "To add something, reply to this email. Do not send national identity "
-                         "numbers or health information by email.\n\n"
-                         "If it is urgent, call us on "
-                         "{contact.phone|the phone number on our website}.\n\n"
-                         "Best regards\n{municipality}\n\n"
-                         "This is an automatic reply. Your reference is {reference}."}}})});
+  out.push_back(
+      {"auto-reply-email",
+       make(TemplateKind::AutoReply, Channel::Email, "Automatisk svar på e-post",
+            {{"nn",
+              {"Takk for meldinga di", SAMLA_HELLO_NO
+               "Takk for at du skreiv til {municipality|oss}. Vi har fått meldinga di, og "
+               "du får svar innan {deadline}.\n\n"
+               "Vil du leggje til noko, kan du svare på denne e-posten. Ikkje send "
+               "personnummer eller helseopplysningar på e-post.\n\n"
+               "Har du det travelt, kan du ringje oss på "
+               "{contact.phone|telefonnummeret på nettsida vår}.\n\n"
+               "Helsing\n{municipality}\n\n"
+               "Dette er eit automatisk svar. Referansen din er {reference}."}},
+             {"nb",
+              {"Takk for meldingen din", SAMLA_HELLO_NO
+               "Takk for at du skrev til {municipality|oss}. Vi har fått meldingen din, og "
+               "du får svar innen {deadline}.\n\n"
+               "Vil du legge til noe, kan du svare på denne e-posten. Ikke send "
+               "personnummer eller helseopplysninger på e-post.\n\n"
+               "Har du det travelt, kan du ringe oss på "
+               "{contact.phone|telefonnummeret på nettsiden vår}.\n\n"
+               "Hilsen\n{municipality}\n\n"
+               "Dette er et automatisk svar. Referansen din er {reference}."}},
+             {"en",
+              {"Thank you for your message", SAMLA_HELLO_EN
+               "Thank you for writing to {municipality|us}. We have received your "
+               "message, and you will get an answer by {deadline}.\n\n"
+               "To add something, reply to this email. Do not send national identity "
+               "numbers or health information by email.\n\n"
+               "If it is urgent, call us on "
+               "{contact.phone|the phone number on our website}.\n\n"
+               "Best regards\n{municipality}\n\n"
+               "This is an automatic reply. Your reference is {reference}."}}})});
 
   // The preliminary reply (forvaltningsloven § 11a): why it takes longer, and when.
   out.push_back(

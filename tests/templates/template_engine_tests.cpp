@@ -236,6 +236,17 @@ BOOST_AUTO_TEST_CASE(shipped_templates_parse_and_render_in_every_language) {
       nn.body.starts_with("Hei, Kari Nordmann!\n\nTakk for at du skreiv til Eksempel "
                           "kommune."));
   BOOST_CHECK(nn.body.find("du får svar innan måndag 7. desember 2026.") != std::string::npos);
+  // A municipality that has not set its name yet still gets a whole sentence.
+  auto unnamed = full_values();
+  unnamed.erase("municipality");
+  for (const auto language : {Language::Nynorsk, Language::Bokmal, Language::English}) {
+    const auto m =
+        render_message(auto_reply->content.texts, language, Language::Nynorsk, unnamed, kOslo);
+    BOOST_CHECK(m.body.find(" til .") == std::string::npos);
+    BOOST_CHECK(m.body.find(" to .") == std::string::npos);
+    BOOST_CHECK(m.body.find(language == Language::English ? "writing to us." : "til oss.") !=
+                std::string::npos);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
