@@ -5,11 +5,10 @@
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
 #include <wx/listbox.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-
-#include <string_view>
 
 #include "i18n.h"
 #include "samla/models/rejection.h"
@@ -36,35 +35,51 @@ void finish(wxDialog* dialog, wxBoxSizer* body, const std::string& ok_label) {
   dialog->CentreOnParent();
 }
 
-// The GSM 03.38 basic set (one septet each) and its extension table (two septets each).
-constexpr std::u32string_view kGsmBasic =
-    U"@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    U"ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-constexpr std::u32string_view kGsmExtension = U"^{}\\[~]|€\f";
+// A picker of templates, "No template" first; named for screen readers and tests.
+wxChoice* template_picker(wxWindow* parent, const std::vector<TemplateOption>& options) {
+  auto* picker = new wxChoice(parent, wxID_ANY);
+  picker->Append(wx(tr("No template")));
+  for (const auto& o : options) picker->Append(wx(o.label));
+  picker->SetSelection(0);
+  picker->SetName(wx(tr("Template")));
+  return picker;
+}
+
+// The chosen template's id, or empty for "No template".
+std::string chosen(const wxChoice* picker, const std::vector<TemplateOption>& options) {
+  const int n = picker->GetSelection();
+  if (n <= 0 || static_cast<std::size_t>(n) > options.size()) return {};
+  return options[static_cast<std::size_t>(n) - 1].id;
+}
+
+// Asks before a template replaces what the caseworker wrote.
+bool may_replace(wxWindow* parent, bool edited) {
+  return !edited || wxMessageBox(wx(tr("Replace the text you wrote with the template?")),
+                                 wx(tr("Template")), wxYES_NO | wxNO_DEFAULT, parent) == wxYES;
+}
+
+// A label that shows why a template could not be used; hidden when nothing is wrong.
+wxStaticText* problem_label(wxWindow* parent) {
+  auto* problem = new wxStaticText(parent, wxID_ANY, wxString());
+  problem->SetForegroundColour(*wxRED);
+  problem->Hide();
+  return problem;
+}
+
+void show_problem(wxDialog* dialog, wxStaticText* label, const std::string& problem) {
+  label->SetLabel(wx(problem));
+  label->Show(!problem.empty());
+  dialog->Layout();
+}
 
 }  // namespace
 
-std::size_t sms_segments(const std::u32string& text) {
-  std::size_t septets = 0;
-  bool gsm = true;
-  for (const char32_t c : text) {
-    if (kGsmBasic.find(c) != std::u32string_view::npos) {
-      ++septets;
-    } else if (kGsmExtension.find(c) != std::u32string_view::npos) {
-      septets += 2;
-    } else {
-      gsm = false;
-      break;
-    }
-  }
-  if (text.empty()) return 0;
-  if (gsm) return septets <= 160 ? 1 : (septets + 152) / 153;
-  return text.size() <= 70 ? 1 : (text.size() + 66) / 67;
-}
-
-ReplyDialog::ReplyDialog(wxWindow* parent, const wxString& subject, const wxString& to)
+ReplyDialog::ReplyDialog(wxWindow* parent, const wxString& subject, const wxString& to,
+                         std::vector<TemplateOption> options, DraftFor draft)
     : wxDialog(parent, wxID_ANY, wx(tr("Reply")), wxDefaultPosition, wxDefaultSize,
-               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER) {
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      options_(std::move(options)),
+      draft_(std::move(draft)) {
   auto* body = new wxBoxSizer(wxVERTICAL);
   auto* grid = new wxFlexGridSizer(2, wxSize(8, 6));
   grid->AddGrowableCol(1);
@@ -74,23 +89,43 @@ ReplyDialog::ReplyDialog(wxWindow* parent, const wxString& subject, const wxStri
   subject_ = new wxTextCtrl(this, wxID_ANY, subject);
   subject_->SetName(wx(tr("Subject")));
   grid->Add(subject_, wxSizerFlags().Expand());
+  grid->Add(label(this, tr("Template")), wxSizerFlags().CentreVertical());
+  picker_ = template_picker(this, options_);
+  grid->Add(picker_, wxSizerFlags().Expand());
   body->Add(grid, wxSizerFlags().Expand().Border(wxALL, 10));
-  // The template picker goes here (templates/): it fills text_.
+  problem_ = problem_label(this);
+  body->Add(problem_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
   text_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(560, 260),
                          wxTE_MULTILINE);
   text_->SetName(wx(tr("Reply text")));
   body->Add(label(this, tr("Reply text")), wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
   body->Add(text_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+  text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { edited_ = true; });
+  picker_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { use_template(); });
   finish(this, body, tr("Send"));
   text_->SetFocus();
+}
+
+void ReplyDialog::use_template() {
+  const auto id = chosen(picker_, options_);
+  if (id.empty() || !may_replace(this, edited_ && !text_->IsEmpty())) return;
+  const auto written = draft_(id);
+  show_problem(this, problem_, written.problem);
+  if (!written.problem.empty()) return;
+  // A snippet has no subject of its own: the reply keeps "Re: …".
+  if (!written.subject.empty()) subject_->ChangeValue(wx(written.subject));
+  text_->ChangeValue(wx(written.body));
+  edited_ = false;
 }
 
 std::string ReplyDialog::subject() const { return subject_->GetValue().utf8_string(); }
 std::string ReplyDialog::text() const { return text_->GetValue().utf8_string(); }
 
-PreliminaryDialog::PreliminaryDialog(wxWindow* parent, const wxDateTime& suggested, Wording wording)
+PreliminaryDialog::PreliminaryDialog(wxWindow* parent, const wxDateTime& suggested,
+                                     std::vector<TemplateOption> options, Wording wording)
     : wxDialog(parent, wxID_ANY, wx(tr("Preliminary reply")), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      options_(std::move(options)),
       wording_(std::move(wording)) {
   auto* body = new wxBoxSizer(wxVERTICAL);
   auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -103,43 +138,88 @@ PreliminaryDialog::PreliminaryDialog(wxWindow* parent, const wxDateTime& suggest
   body->Add(row, wxSizerFlags().Border(wxALL, 10));
   body->Add(label(this, tr("The deadline moves to this day; the citizen is told it.")),
             wxSizerFlags().Border(wxLEFT | wxRIGHT, 10));
-  text_ = new wxTextCtrl(this, wxID_ANY, wx(wording_(suggested)), wxDefaultPosition,
-                         wxSize(560, 200), wxTE_MULTILINE);
+  auto* pick_row = new wxBoxSizer(wxHORIZONTAL);
+  pick_row->Add(label(this, tr("Template")), wxSizerFlags().CentreVertical());
+  picker_ = template_picker(this, options_);
+  // The first preliminary-reply template is the usual choice; "No template" stays offered.
+  if (!options_.empty()) picker_->SetSelection(1);
+  pick_row->Add(picker_, wxSizerFlags(1).Border(wxLEFT, 8));
+  body->Add(pick_row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+  problem_ = problem_label(this);
+  body->Add(problem_, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+  text_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(560, 220),
+                         wxTE_MULTILINE);
   text_->SetName(wx(tr("Reply text")));
   body->Add(text_, wxSizerFlags(1).Expand().Border(wxALL, 10));
+  refill();
   text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { edited_ = true; });
-  date_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent& event) {
-    if (!edited_) {
-      text_->ChangeValue(wx(wording_(event.GetDate())));
-    }
+  // The promised date fills {promised_date} live until the caseworker edits the text.
+  date_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
+    if (!edited_) refill();
+  });
+  picker_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    if (may_replace(this, edited_)) refill();
   });
   finish(this, body, tr("Send"));
+}
+
+void PreliminaryDialog::refill() {
+  const auto draft = wording_(chosen(picker_, options_), date_->GetValue());
+  show_problem(this, problem_, draft.problem);
+  if (!draft.problem.empty()) return;
+  text_->ChangeValue(wx(draft.body));
+  edited_ = false;
 }
 
 wxDateTime PreliminaryDialog::promised_day() const { return date_->GetValue(); }
 std::string PreliminaryDialog::text() const { return text_->GetValue().utf8_string(); }
 
-SmsDialog::SmsDialog(wxWindow* parent, const wxString& to)
-    : wxDialog(parent, wxID_ANY, wx(tr("SMS to the citizen"))) {
+SmsDialog::SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateOption> options,
+                     DraftFor draft)
+    : wxDialog(parent, wxID_ANY, wx(tr("SMS to the citizen"))),
+      options_(std::move(options)),
+      draft_(std::move(draft)) {
   auto* body = new wxBoxSizer(wxVERTICAL);
   body->Add(new wxStaticText(this, wxID_ANY, wx(tr("To")) + ": " + to),
             wxSizerFlags().Border(wxALL, 10));
-  text_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(420, 120),
+  auto* pick_row = new wxBoxSizer(wxHORIZONTAL);
+  pick_row->Add(label(this, tr("Template")), wxSizerFlags().CentreVertical());
+  picker_ = template_picker(this, options_);
+  pick_row->Add(picker_, wxSizerFlags(1).Border(wxLEFT, 8));
+  body->Add(pick_row, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+  text_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(480, 120),
                          wxTE_MULTILINE);
   text_->SetName(wx(tr("SMS text")));
   body->Add(text_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, 10));
   count_ = new wxStaticText(this, wxID_ANY, wxString());
-  body->Add(count_, wxSizerFlags().Border(wxALL, 10));
-  const auto update = [this] {
-    std::u32string text;
-    for (const auto c : text_->GetValue()) text.push_back(static_cast<char32_t>(c.GetValue()));
-    count_->SetLabel(
-        wx(substitute(tr("{0} characters, {1} SMS"),
-                      {std::to_string(text.size()), std::to_string(sms_segments(text))})));
-  };
-  text_->Bind(wxEVT_TEXT, [update](wxCommandEvent&) { update(); });
-  update();
+  count_->SetName(wx(tr("SMS length")));
+  body->Add(count_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 10));
+  // The warning has its own line, there from the start, so the dialog keeps its size.
+  warning_ = new wxStaticText(this, wxID_ANY, wxString());
+  warning_->SetForegroundColour(*wxRED);
+  warning_->SetMinSize(wxSize(-1, GetCharHeight()));
+  body->Add(warning_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
+  text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { count(); });
+  picker_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    const auto id = chosen(picker_, options_);
+    if (id.empty() || !may_replace(this, !text_->IsEmpty())) return;
+    const auto written = draft_(id);
+    if (!written.problem.empty()) {
+      wxMessageBox(wx(written.problem), wx(tr("Template")), wxOK | wxICON_WARNING, this);
+      return;
+    }
+    text_->ChangeValue(wx(written.body));
+    count();
+  });
+  count();
   finish(this, body, tr("Send"));
+}
+
+void SmsDialog::count() {
+  const auto counter = sms_counter(text_->GetValue().utf8_string());
+  count_->SetLabel(wx(counter.text));
+  warning_->SetLabel(wx(counter.warning));
+  Layout();
 }
 
 std::string SmsDialog::text() const { return text_->GetValue().utf8_string(); }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "samla/models/time.h"
+#include "template_choice.h"
 
 class wxTextCtrl;
 class wxDatePickerCtrl;
@@ -18,44 +19,69 @@ class wxStaticText;
 
 namespace samla::app {
 
-/// A reply: free text for now. The template picker (templates/) slots in above the text: it
-/// fills the text, which stays editable.
+/// Writes a chosen template out for the conversation (the dialogs know no Workspace).
+using DraftFor = std::function<TemplateDraft(const std::string& template_id)>;
+
+/// A reply: a template the caseworker may pick fills the text, which stays editable.
 class ReplyDialog : public wxDialog {
  public:
-  ReplyDialog(wxWindow* parent, const wxString& subject, const wxString& to);
+  ReplyDialog(wxWindow* parent, const wxString& subject, const wxString& to,
+              std::vector<TemplateOption> options, DraftFor draft);
   [[nodiscard]] std::string subject() const;
   [[nodiscard]] std::string text() const;
 
  private:
+  void use_template();
+
   wxTextCtrl* subject_;
   wxTextCtrl* text_;
+  wxChoice* picker_;
+  wxStaticText* problem_;
+  std::vector<TemplateOption> options_;
+  DraftFor draft_;
+  bool edited_ = false;
 };
 
-/// A preliminary reply: the promised date and the text saying it. The text is filled from the
-/// date until the caseworker edits it (a template will do the same).
+/// A preliminary reply: the promised date and the text saying it. The text is the chosen
+/// preliminary-reply template with the date filled in, live, until the caseworker edits it.
 class PreliminaryDialog : public wxDialog {
  public:
-  using Wording = std::function<std::string(const wxDateTime&)>;
-  PreliminaryDialog(wxWindow* parent, const wxDateTime& suggested, Wording wording);
+  /// Writes template `id` out with `day` as {promised_date}; an empty id: plain wording.
+  using Wording = std::function<TemplateDraft(const std::string& id, const wxDateTime& day)>;
+  PreliminaryDialog(wxWindow* parent, const wxDateTime& suggested,
+                    std::vector<TemplateOption> options, Wording wording);
   [[nodiscard]] wxDateTime promised_day() const;
   [[nodiscard]] std::string text() const;
 
  private:
+  void refill();
+
   wxDatePickerCtrl* date_;
   wxTextCtrl* text_;
+  wxChoice* picker_;
+  wxStaticText* problem_;
+  std::vector<TemplateOption> options_;
   Wording wording_;
   bool edited_ = false;
 };
 
-/// An SMS with its length in segments (GSM-7: 160, else UCS-2: 70 characters).
+/// An SMS from an SMS template or free text, with a live counter of encoding, segments and
+/// units, and a warning when it takes more than one SMS.
 class SmsDialog : public wxDialog {
  public:
-  SmsDialog(wxWindow* parent, const wxString& to);
+  SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateOption> options,
+            DraftFor draft);
   [[nodiscard]] std::string text() const;
 
  private:
+  void count();
+
   wxTextCtrl* text_;
   wxStaticText* count_;
+  wxStaticText* warning_;
+  wxChoice* picker_;
+  std::vector<TemplateOption> options_;
+  DraftFor draft_;
 };
 
 /// A choice among labelled options (assign: caseworkers with their open counts; hand over:
@@ -71,8 +97,5 @@ class PickDialog : public wxDialog {
   wxListBox* list_;
   wxTextCtrl* note_ = nullptr;
 };
-
-/// Segments an SMS takes: GSM-7 when every character is in its basic set, else UCS-2.
-[[nodiscard]] std::size_t sms_segments(const std::u32string& text);
 
 }  // namespace samla::app

@@ -50,7 +50,11 @@ void MainFrame::act(Action action) {
     case Action::Reply: {
       const auto subject =
           c.subject.empty() || c.subject.starts_with("Re:") ? c.subject : "Re: " + c.subject;
-      ReplyDialog dialog(this, wx(subject), citizen);
+      const auto* ws = ws_.get();
+      const auto id = c.id;
+      ReplyDialog dialog(
+          this, wx(subject), citizen, template_options(*ws, TemplateKind::ReplySnippet, c.channel),
+          [ws, id](const std::string& t) { return draft_from_template(*ws, t, id); });
       if (dialog.ShowModal() == wxID_OK && !dialog.text().empty()) {
         run(QueueReply{dialog.subject(), dialog.text()});
       }
@@ -60,12 +64,20 @@ void MainFrame::act(Action action) {
       const auto calendar = ws_->rules().calendar_for(c.owner_department);
       const auto suggested = calendar.add_working_days(calendar.local_date(ws_->now()), 10);
       const auto language = options_.language;
-      PreliminaryDialog dialog(this, to_wx(suggested), [language](const wxDateTime& day) {
-        // The plain wording until the template engine fills the preliminary-reply template.
-        return substitute(tr("Thank you for your inquiry. We need more time to give you a good "
-                             "answer. You will have our answer by {0}."),
-                          {long_date(to_ymd(day), language)});
-      });
+      const auto* ws = ws_.get();
+      const auto id = c.id;
+      PreliminaryDialog dialog(
+          this, to_wx(suggested), template_options(*ws, TemplateKind::PreliminaryReply, c.channel),
+          [ws, id, language, calendar](const std::string& t, const wxDateTime& day) {
+            if (!t.empty()) return draft_from_template(*ws, t, id, calendar.close_of(to_ymd(day)));
+            // "No template": the plain wording.
+            return TemplateDraft{
+                {},
+                substitute(tr("Thank you for your inquiry. We need more time to give you a good "
+                              "answer. You will have our answer by {0}."),
+                           {long_date(to_ymd(day), language)}),
+                {}};
+          });
       if (dialog.ShowModal() == wxID_OK && !dialog.text().empty()) {
         const auto promised = calendar.close_of(to_ymd(dialog.promised_day()));
         run(SendPreliminaryReply{promised, dialog.text()});
@@ -73,7 +85,11 @@ void MainFrame::act(Action action) {
       break;
     }
     case Action::Sms: {
-      SmsDialog dialog(this, wx(c.citizen.address));
+      const auto* ws = ws_.get();
+      const auto id = c.id;
+      SmsDialog dialog(this, wx(c.citizen.address),
+                       template_options(*ws, TemplateKind::Sms, c.channel),
+                       [ws, id](const std::string& t) { return draft_from_template(*ws, t, id); });
       if (dialog.ShowModal() == wxID_OK && !dialog.text().empty()) {
         run(QueueReply{std::string(), dialog.text()});
       }

@@ -5,6 +5,7 @@
 #include <wx/infobar.h>
 #include <wx/listbox.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/notifmsg.h>
 #include <wx/panel.h>
 #include <wx/simplebook.h>
@@ -22,6 +23,7 @@
 #include "safe_html_window.h"
 #include "samla/models/rejection.h"
 #include "settings_dialog.h"
+#include "templates_dialog.h"
 #include "testing_connector.h"
 
 namespace samla::app {
@@ -36,6 +38,7 @@ enum MenuId : int {
   kSyncNow,
   kSwitchUser,
   kSettings,
+  kTemplates,
 };
 
 struct ActionInfo {
@@ -148,6 +151,7 @@ MainFrame::MainFrame(FrameOptions options)
   SetMinSize(FromDIP(wxSize(800, 500)));
   build_menu();
   build_layout();
+  update_templates_item();
   CreateStatusBar(3);
   const int widths[3] = {-3, -1, -1};
   GetStatusBar()->SetStatusWidths(3, widths);
@@ -213,6 +217,7 @@ void MainFrame::build_menu() {
   auto* file = new wxMenu();
   file->Append(kSwitchUser, wx(tr("Act as another &user…\tCtrl+U")));
   file->Append(kSettings, wx(tr("&Settings…\tCtrl+,")));
+  file->Append(kTemplates, wx(tr("&Templates…\tCtrl+Shift+T")));
   file->AppendSeparator();
   file->Append(wxID_EXIT, wx(tr("&Quit\tCtrl+Q")));
   bar->Append(file, wx(tr("&File")));
@@ -288,6 +293,8 @@ void MainFrame::build_menu() {
       kSwitchUser);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { open_settings(); }, kSettings);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { open_templates(); }, kTemplates);
 }
 
 void MainFrame::build_layout() {
@@ -504,6 +511,7 @@ void MainFrame::switch_user(const std::string& user) {
   counts_.clear();
   refresh_all();
   show_page();
+  update_templates_item();
 }
 
 void MainFrame::on_figures(InboxFigures figures) {
@@ -590,6 +598,27 @@ void MainFrame::open_settings() {
                               : static_cast<std::size_t>(views_->GetSelection())]);
   list_->set_model(*model_);
   refresh_all();
+}
+
+}  // namespace samla::app
+
+namespace samla::app {
+
+void MainFrame::update_templates_item() {
+  // Only communications staff and administrators edit templates: the others see it greyed.
+  GetMenuBar()->Enable(kTemplates, !TemplateEditor(*ws_, user_).refusal().has_value());
+}
+
+void MainFrame::open_templates() {
+  if (const auto refusal = TemplateEditor(*ws_, user_).refusal()) {
+    last_refusal_ = *refusal;
+    wxMessageBox(wx(*refusal), wx(tr("Templates")), wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  TemplatesDialog dialog(this, *ws_, user_, page_ ? page_->id : std::string());
+  templates_dialog_ = &dialog;
+  dialog.ShowModal();
+  templates_dialog_ = nullptr;
 }
 
 }  // namespace samla::app

@@ -30,6 +30,8 @@ class wxPanel;
 
 namespace samla::app {
 
+class TemplatesDialog;
+
 class ConversationList;
 
 struct FrameOptions {
@@ -63,6 +65,10 @@ class MainFrame : public wxFrame {
   void switch_user(const std::string& user);
   void refresh_all();
   void open_settings();
+  /// The Templates window (comms staff and admins); others get the rules' refusal.
+  void open_templates();
+  /// The Templates window while it is open, else nullptr (for tests).
+  [[nodiscard]] TemplatesDialog* templates_dialog() const { return templates_dialog_; }
 
   [[nodiscard]] InboxModel& model() { return *model_; }
   [[nodiscard]] Workspace& workspace() { return *ws_; }
@@ -75,6 +81,7 @@ class MainFrame : public wxFrame {
   class SyncBridge;
 
   void build_menu();
+  void update_templates_item();
   void build_layout();
   void fill_views();
   void show_list();
@@ -88,6 +95,7 @@ class MainFrame : public wxFrame {
   std::string user_name() const;
 
   FrameOptions options_;
+  TemplatesDialog* templates_dialog_ = nullptr;
   std::unique_ptr<Workspace> ws_;
   std::string user_;
   std::unique_ptr<InboxModel> model_;

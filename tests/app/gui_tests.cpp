@@ -3,12 +3,17 @@
 // screenshot after each step (in $SAMLA_SCREENSHOT_DIR) for a person to look at.
 #include <wx/app.h>
 #include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
 #include <wx/dialog.h>
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
+#include <wx/menu.h>
 #include <wx/srchctrl.h>
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/textctrl.h>
 #include <wx/timer.h>
@@ -20,6 +25,7 @@
 
 #include "demo_fixture.h"
 #include "main_frame.h"
+#include "templates_dialog.h"
 #include "x_screenshot.h"
 
 using namespace samla;
@@ -190,6 +196,21 @@ struct AppUnderTest {
   }
 };
 
+// Picks `label` in a dialog's template picker as a mouse pick would (wxChoice's popup is not
+// reliably driven by XTest under Xvfb), sending the same event.
+void pick_template(wxDialog* dialog, const std::string& label) {
+  auto* picker = find_child<wxChoice>(dialog);
+  BOOST_REQUIRE(picker != nullptr);
+  const int n = picker->FindString(wxString::FromUTF8(label));
+  BOOST_REQUIRE(n > 0);
+  picker->SetSelection(n);
+  wxCommandEvent event(wxEVT_CHOICE, picker->GetId());
+  event.SetInt(n);
+  event.SetEventObject(picker);
+  picker->GetEventHandler()->ProcessEvent(event);
+  pump(150ms);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(DesktopApp)
@@ -326,6 +347,118 @@ BOOST_AUTO_TEST_CASE(a_slow_sync_never_blocks_the_window) {
   screenshot(app.frame, "12-slow-sync");
   BOOST_TEST(pump_until(
       [&] { return app.frame->status_text(0).find("up to date") != std::string::npos; }, 10s));
+}
+
+BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
+  AppUnderTest app("anne");  // communications staff
+  auto* bar = app.frame->GetMenuBar();
+  const int templates_item = bar->FindMenuItem("File", wxString::FromUTF8("Templates…"));
+  BOOST_REQUIRE(templates_item != wxNOT_FOUND);
+  BOOST_TEST(bar->IsEnabled(templates_item));
+
+  with_dialog([&] { keys(app.frame, 'T', wxMOD_CONTROL | wxMOD_SHIFT); },
+              [&](wxDialog*) {
+                auto* window = app.frame->templates_dialog();
+                BOOST_REQUIRE(window != nullptr);
+                window->SetSize(1300, 860);
+                window->Move(0, 0);
+                window->show_template("preliminary-reply");
+                pump(200ms);
+                auto* body = find_child<wxTextCtrl>(window, [](wxTextCtrl* t) {
+                  return t->IsMultiLine() && t->IsEditable() && t->IsShownOnScreen();
+                });
+                BOOST_REQUIRE(body != nullptr);
+                click_centre(body);
+                keys(body, WXK_END, wxMOD_CONTROL);
+                type(" Helsing oss.");
+                auto* preview = find_child<wxTextCtrl>(
+                    window, [](wxTextCtrl* t) { return t->GetName() == "Preview"; });
+                BOOST_REQUIRE(preview != nullptr);
+                BOOST_TEST(preview->GetValue().Find("Helsing oss.") != wxNOT_FOUND);
+                BOOST_TEST(preview->GetValue().Find("{") == wxNOT_FOUND);
+                screenshot(window, "15-templates-editing");
+                window->save();
+                BOOST_TEST(window->outcome() == "");
+                pump(200ms);
+                screenshot(window, "16-templates-saved");
+                // An SMS template: the counter warns past one SMS.
+                window->show_template("callback-sms");
+                pump(200ms);
+                body = find_child<wxTextCtrl>(window, [](wxTextCtrl* t) {
+                  return t->IsMultiLine() && t->IsEditable() && t->IsShownOnScreen();
+                });
+                BOOST_REQUIRE(body != nullptr);
+                body->ChangeValue(wxString('a', 170));
+                body->AppendText(" ");  // an edit as typing makes it
+                pump(200ms);
+                auto* checks = find_child<wxStaticText>(
+                    window, [](wxStaticText* t) { return t->GetName() == "Checks"; });
+                BOOST_REQUIRE(checks != nullptr);
+                BOOST_TEST(checks->GetLabel().Find("2 SMS") != wxNOT_FOUND);
+                screenshot(window, "17-templates-sms-counter");
+                window->EndModal(wxID_CLOSE);
+              });
+  BOOST_TEST(app.frame->workspace().template_info("preliminary-reply")->version == 1);
+
+  // A caseworker may not open the window: the item is greyed.
+  app.frame->switch_user("lars");  // Innbyggjarservice
+  pump();
+  BOOST_TEST(!bar->IsEnabled(templates_item));
+
+  TemplateSaved snippet;
+  snippet.kind = TemplateKind::ReplySnippet;
+  snippet.name = "Opningstider";
+  snippet.texts["nn"] = {"", "Hei {citizen.name}, vi har ope 08:00-15:30."};
+  snippet.texts["nb"] = {"", "Hei {citizen.name}, vi har åpent 08:00-15:30."};
+  snippet.texts["en"] = {"", "Hello {citizen.name}, we are open 08:00-15:30."};
+  BOOST_REQUIRE(app.frame->workspace().save_template("opening-hours", snippet, "anne").accepted());
+
+  keys(app.frame, '2', wxMOD_CONTROL);  // Department (unassigned)
+  long first = 0;
+  while (app.frame->model().row(static_cast<std::size_t>(first)).handover_to) ++first;
+  app.click_row(first);
+  BOOST_REQUIRE(pump_until([&] { return app.frame->page().has_value(); }));
+  keys(app.frame, 'K', wxMOD_CONTROL);  // claim
+  BOOST_REQUIRE(app.frame->refusal() == "");
+
+  with_dialog([&] { keys(app.frame, 'R', wxMOD_CONTROL); },
+              [&](wxDialog* dialog) {
+                pick_template(dialog, "Opningstider");
+                auto* text =
+                    find_child<wxTextCtrl>(dialog, [](wxTextCtrl* t) { return t->IsMultiLine(); });
+                BOOST_REQUIRE(text != nullptr);
+                BOOST_TEST(text->GetValue().Find("08:00-15:30") != wxNOT_FOUND);
+                BOOST_TEST(text->GetValue().Find("{") == wxNOT_FOUND);
+                // The text stays editable: the caseworker adds a line.
+                click_centre(text);
+                keys(text, WXK_END, wxMOD_CONTROL);
+                type(" Welcome!");
+                BOOST_TEST(text->GetValue().EndsWith(" Welcome!"));
+                press_ok(dialog, "13-reply-from-template");
+              });
+  BOOST_TEST(app.frame->refusal() == "");
+  BOOST_TEST(app.frame->page()->timeline_html.find("08:00-15:30") != std::string::npos);
+
+  std::string before;
+  with_dialog([&] { keys(app.frame, 'R', wxMOD_CONTROL | wxMOD_SHIFT); },
+              [&](wxDialog* dialog) {
+                auto* text =
+                    find_child<wxTextCtrl>(dialog, [](wxTextCtrl* t) { return t->IsMultiLine(); });
+                BOOST_REQUIRE(text != nullptr);
+                // The shipped preliminary reply is chosen, its date filled in.
+                BOOST_TEST(!text->IsEmpty());
+                BOOST_TEST(text->GetValue().Find("{promised_date}") == wxNOT_FOUND);
+                before = text->GetValue().utf8_string();
+                auto* date = find_child<wxDatePickerCtrl>(dialog);
+                BOOST_REQUIRE(date != nullptr);
+                date->SetValue(date->GetValue() + wxDateSpan::Week());
+                wxDateEvent changed(date, date->GetValue(), wxEVT_DATE_CHANGED);
+                date->GetEventHandler()->ProcessEvent(changed);
+                pump(150ms);
+                BOOST_TEST(text->GetValue().utf8_string() != before);  // the date followed
+                press_ok(dialog, "14-preliminary-from-template");
+              });
+  BOOST_TEST(app.frame->refusal() == "");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
