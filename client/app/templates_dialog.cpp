@@ -32,7 +32,7 @@ TemplatesDialog::TemplatesDialog(wxWindow* parent, Workspace& ws, const std::str
       editor_(ws, user),
       conversation_(conversation) {
   auto* outer = new wxBoxSizer(wxHORIZONTAL);
-  list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(330, 600));
+  list_ = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(440, 600));
   list_->SetName(wx(tr("Templates")));
   outer->Add(list_, wxSizerFlags().Expand().Border(wxALL, 10));
 

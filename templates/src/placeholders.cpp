@@ -20,7 +20,7 @@ constexpr std::array kCatalogue{
                 N_("when we will call the citizen back"), ""},
     Placeholder{"reason", PlaceholderType::Text,
                 N_("why the answer takes longer, as the caseworker writes it"),
-                "we must ask another department first"},
+                "vi må spørje ei anna avdeling først"},
     Placeholder{"today", PlaceholderType::Date, N_("today's date"), ""},
     Placeholder{"department", PlaceholderType::Text,
                 N_("the department that answers (after a handover: the new one)"), "Byggesak"},
