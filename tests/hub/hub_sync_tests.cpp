@@ -219,7 +219,11 @@ BOOST_AUTO_TEST_CASE(attachments_travel_with_their_conversation_only) {
   message.received_at = hub.agent().workspace().now() - std::chrono::hours{1};
   message.department = "byggesak";
   message.attachments = {{"teikning.pdf", "application/pdf", 0, ""}};
-  const std::string bytes = std::string("%PDF-1.4\0binary\xff\x00end", 22);
+  // Bytes with NULs in them; "end" stands apart so no escape swallows its "e".
+  static constexpr char kPdf[] =
+      "%PDF-1.4\0binary\xff\0"
+      "end";
+  const std::string bytes(kPdf, sizeof kPdf - 1);
   const std::vector<AttachmentBytes> data{{bytes}};
   const auto conversation = hub.agent().store().ingest(message, data).conversation_id;
   hub.agent().sync();
