@@ -1,4 +1,5 @@
 #include "samla/templates/language_detection.h"
+#include "norwegian_lower.h"
 
 #include <algorithm>
 #include <array>
@@ -31,19 +32,7 @@ bool among(std::span<const std::string_view> words, std::string_view word) {
 }
 
 // Lower-cases ASCII and the Norwegian capitals Æ Ø Å (two UTF-8 bytes each).
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next == 0x86 || next == 0x98 || next == 0x85) out[i + 1] = static_cast<char>(next + 0x20);
-    }
-  }
-  return out;
-}
+std::string lower(std::string_view word) { return templates_detail::norwegian_lower(word); }
 
 bool word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;

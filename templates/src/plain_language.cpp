@@ -5,6 +5,7 @@
 #include <span>
 
 #include "msgid.h"
+#include "norwegian_lower.h"
 #include "samla/models/rejection.h"
 
 namespace samla {
@@ -26,19 +27,7 @@ bool letter_byte(unsigned char c) {
          c == '-';
 }
 
-std::string lower(std::string_view word) {
-  std::string out(word);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c - 'A' + 'a');
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next == 0x86 || next == 0x98 || next == 0x85) out[i + 1] = static_cast<char>(next + 0x20);
-    }
-  }
-  return out;
-}
+std::string lower(std::string_view word) { return templates_detail::norwegian_lower(word); }
 
 std::size_t characters(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
