@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "samla/sync/email/email_accounts.h"
 #include "samla/sync/email/email_connector.h"
+#include "samla/sync/profile_channels.h"
 
 namespace samla::cli {
 namespace {
@@ -100,16 +101,15 @@ void add_sync_command(CLI::App& app, Commands cmd) {
   sync->add_flag("--once", *once, tr("one pass, then exit (else keep going until stopped)"));
   sync->callback([&ctx, once, &exit_code = cmd.exit_code] {
     Workspace& workspace = ctx.workspace();
-    const auto settings = email_accounts(workspace.store());
-    if (settings.empty()) throw UsageError(tr("no accounts; add one with 'account add imap'"));
-    std::vector<std::string> own;
-    for (const auto& s : settings) own.push_back(s.address);
-    std::vector<std::unique_ptr<EmailConnector>> connectors;
-    for (const auto& s : settings) {
-      auto credentials = credentials_for(s);
-      EmailAccount account = to_email_account(s, *credentials);
-      account.auto_reply_policy.own_addresses = own;
-      connectors.push_back(std::make_unique<EmailConnector>(std::move(account)));
+    auto channels = profile_channels(workspace.store());
+    for (const auto& problem : channels.problems) {
+      std::cerr << "samlactl: " << problem.label << ": " << problem.reason << '\n';
+      exit_code = kFailure;
+    }
+    auto& connectors = channels.connectors;
+    if (connectors.empty()) {
+      if (!channels.problems.empty()) return;
+      throw UsageError(tr("no channels; add one with 'account add imap' or 'sms-gateway set'"));
     }
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
@@ -120,7 +120,9 @@ void add_sync_command(CLI::App& app, Commands cmd) {
         try {
           connectors[i]->sync_once(workspace, pass);
           failures[i] = 0;
-          print_report(*connectors[i]);
+          if (const auto* email = dynamic_cast<const EmailConnector*>(connectors[i].get())) {
+            print_report(*email);
+          }
         } catch (const SyncFailure& failure) {
           std::cerr << "samlactl: " << connectors[i]->label() << ": " << failure.what() << '\n';
           ++failures[i];
