@@ -1,10 +1,12 @@
-// libFuzzer target: any bytes from an IMAP server go through the framer and the parser; the
-// only allowed outcomes are a response or ImapParseError.
+// libFuzzer target: any bytes from an IMAP server go through the framer and the parser (and
+// the VANISHED / MODSEQ readers, and the mailbox-name decoder); the only allowed outcomes are a
+// value or the parser's own error.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "samla/sync/email/imap_mailbox_name.h"
 #include "samla/sync/email/imap_response.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -23,7 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               samla::parse_imap_response(std::string_view(buffer).substr(0, *length));
           for (const auto& value : response.data) {
             if (const auto* body = value.find("BODY[]")) (void)body->text.size();
+            (void)samla::imap_fetch_modseq(value);
+            if (value.kind == samla::ImapValue::Kind::string) {
+              try {
+                (void)samla::imap_mailbox_name(samla::utf8_mailbox_name(value.text));
+              } catch (const samla::ImapMailboxNameError&) {
+              }
+            }
           }
+          (void)samla::imap_vanished(response);
         } catch (const samla::ImapParseError&) {
         }
         buffer.erase(0, *length);

@@ -337,6 +337,40 @@ ImapResponse parse_imap_response(std::string_view response) {
   return r;
 }
 
+std::optional<ImapVanished> imap_vanished(const ImapResponse& response) {
+  if (response.kind != ImapResponse::Kind::untagged || response.name != "VANISHED" ||
+      response.number) {
+    return std::nullopt;
+  }
+  ImapVanished out;
+  std::size_t i = 0;
+  if (i < response.data.size() && response.data[i].kind == ImapValue::Kind::list) {
+    const auto& tags = response.data[i].items;
+    if (tags.size() != 1 || !tags[0].is_atom("EARLIER")) {
+      throw ImapParseError("VANISHED: unknown tag list");
+    }
+    out.earlier = true;
+    ++i;
+  }
+  if (i + 1 != response.data.size()) throw ImapParseError("VANISHED: expected one UID set");
+  const ImapValue& set = response.data[i];
+  if (set.kind != ImapValue::Kind::atom && set.kind != ImapValue::Kind::number) {
+    throw ImapParseError("VANISHED: expected a UID set");
+  }
+  out.uids = parse_imap_sequence_set(set.text);
+  return out;
+}
+
+std::optional<std::uint64_t> imap_fetch_modseq(const ImapValue& attributes) {
+  const ImapValue* modseq = attributes.find("MODSEQ");
+  if (modseq == nullptr) return std::nullopt;
+  if (modseq->kind != ImapValue::Kind::list || modseq->items.size() != 1 ||
+      modseq->items[0].kind != ImapValue::Kind::number) {
+    throw ImapParseError("FETCH: MODSEQ is not a parenthesised number");
+  }
+  return modseq->items[0].number;
+}
+
 std::optional<std::string> imap_quoted(std::string_view text) {
   if (text.size() > 1000) return std::nullopt;
   std::string out = "\"";

@@ -71,6 +71,21 @@ class ImapFramer {
 /// Parses one complete response (as ImapFramer delimits it, with its final CRLF).
 [[nodiscard]] ImapResponse parse_imap_response(std::string_view response);
 
+/// "* VANISHED (EARLIER) 41,43:116" (RFC 7162 QRESYNC): UIDs that are gone from the mailbox.
+/// `earlier` marks expunges from before this session (the answer to SELECT … QRESYNC).
+struct ImapVanished {
+  bool earlier = false;
+  std::vector<std::uint32_t> uids;
+};
+
+/// The VANISHED data of `response`, or nullopt for any other response. Throws ImapParseError
+/// for a VANISHED response without a valid UID set.
+[[nodiscard]] std::optional<ImapVanished> imap_vanished(const ImapResponse& response);
+
+/// The MODSEQ of a FETCH response's attribute list ("(UID 7 MODSEQ (624140003))"), if it has
+/// one; throws ImapParseError for a MODSEQ that is not a parenthesised number.
+[[nodiscard]] std::optional<std::uint64_t> imap_fetch_modseq(const ImapValue& attributes);
+
 /// Quotes a string for a command: a quoted string when it is short and plain, else nullopt
 /// (the caller must send a literal).
 [[nodiscard]] std::optional<std::string> imap_quoted(std::string_view text);
