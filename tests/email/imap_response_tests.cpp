@@ -1,6 +1,7 @@
 // The IMAP framer and parser on scripted server bytes.
 #include <boost/test/unit_test.hpp>
 
+#include "samla/sync/email/imap_mailbox_name.h"
 #include "samla/sync/email/imap_response.h"
 
 using namespace samla;
@@ -163,6 +164,105 @@ BOOST_AUTO_TEST_CASE(command_helpers) {
   BOOST_TEST(!imap_quoted("S\xc3\xa6rskilt"));  // 8-bit: a literal is needed
   BOOST_TEST(imap_sequence_set({1, 2, 3, 5, 7, 8}) == "1:3,5,7:8");
   BOOST_TEST(imap_sequence_set({}).empty());
+}
+
+// The server's side of RFC 7162 §3.2.5.2 (SELECT with QRESYNC), byte for byte, in 7-byte pieces.
+BOOST_AUTO_TEST_CASE(qresync_select_with_vanished_and_modseq) {
+  const std::string stream =
+      "* 314 EXISTS\r\n"
+      "* OK [UIDVALIDITY 67890007] Ok\r\n"
+      "* OK [HIGHESTMODSEQ 90060128194045007] Highest mailbox mod-sequence\r\n"
+      "* VANISHED (EARLIER) 41,43:116,118,120:211,214:540\r\n"
+      "* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))\r\n"
+      "* 50 FETCH (UID 119 FLAGS (\\Draft $MDNSent) MODSEQ (90060115194045308))\r\n"
+      "* VANISHED 212\r\n"
+      "A02 OK [READ-WRITE] Sorry, UIDVALIDITY mismatch\r\n";
+  const auto all = responses_of(stream, 7);
+  BOOST_REQUIRE(all.size() == 8U);
+  BOOST_TEST(all[2].code.at(0) == "HIGHESTMODSEQ");
+  BOOST_TEST(all[2].code.at(1) == "90060128194045007");
+
+  const auto earlier = imap_vanished(all[3]);
+  BOOST_REQUIRE(earlier.has_value());
+  BOOST_TEST(earlier->earlier);
+  BOOST_TEST(earlier->uids.size() == 1U + 74U + 1U + 92U + 327U);
+  BOOST_TEST(earlier->uids.front() == 41U);
+  BOOST_TEST(earlier->uids.back() == 540U);
+
+  BOOST_TEST(imap_fetch_modseq(all[4].data.at(0)).value() == 90060115194045001ULL);
+  BOOST_TEST(imap_fetch_modseq(all[5].data.at(0)).value() == 90060115194045308ULL);
+
+  const auto live = imap_vanished(all[6]);  // an expunge during the session: a single UID
+  BOOST_REQUIRE(live.has_value());
+  BOOST_TEST(!live->earlier);
+  BOOST_TEST(live->uids == (std::vector<std::uint32_t>{212}));
+
+  BOOST_TEST(!imap_vanished(all[0]));  // "* 314 EXISTS" is not VANISHED
+  BOOST_TEST(!imap_vanished(all[7]));
+  BOOST_TEST(!imap_fetch_modseq(parse_imap_response("* 1 FETCH (UID 4)\r\n").data.at(0)));
+}
+
+BOOST_AUTO_TEST_CASE(enabled_and_nomodseq_responses) {
+  const auto enabled = parse_imap_response("* ENABLED QRESYNC CONDSTORE\r\n");
+  BOOST_TEST(enabled.name == "ENABLED");
+  BOOST_REQUIRE(enabled.data.size() == 2U);
+  BOOST_TEST(enabled.data[0].is_atom("qresync"));
+  const auto nomodseq = parse_imap_response("* OK [NOMODSEQ] No permanent modsequences\r\n");
+  BOOST_TEST(nomodseq.code == (std::vector<std::string>{"NOMODSEQ"}));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_vanished_and_modseq_are_errors) {
+  for (const std::string bad :
+       {"* VANISHED\r\n", "* VANISHED (EARLIER)\r\n", "* VANISHED (LATER) 1:3\r\n",
+        "* VANISHED (EARLIER) 0:3\r\n", "* VANISHED 1:*\r\n", "* VANISHED 1,2 3\r\n",
+        "* VANISHED \"1:3\"\r\n", "* VANISHED (EARLIER EARLIER) 4\r\n"}) {
+    const auto r = parse_imap_response(bad);
+    BOOST_CHECK_THROW((void)imap_vanished(r), ImapParseError);
+  }
+  for (const std::string bad : {"* 1 FETCH (MODSEQ 5)\r\n", "* 1 FETCH (MODSEQ ())\r\n",
+                                "* 1 FETCH (MODSEQ (a))\r\n", "* 1 FETCH (MODSEQ (1 2))\r\n"}) {
+    const auto r = parse_imap_response(bad);
+    BOOST_CHECK_THROW((void)imap_fetch_modseq(r.data.at(0)), ImapParseError);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ImapMailboxName)
+
+// RFC 3501 §5.1.3's own example, and the Norwegian folder names of Outlook and webmail.
+BOOST_AUTO_TEST_CASE(rfc_3501_example_and_norwegian_folders) {
+  const std::string taipei =
+      "~peter/mail/\xe5\x8f\xb0\xe5\x8c\x97/\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e";
+  BOOST_TEST(imap_mailbox_name(taipei) == "~peter/mail/&U,BTFw-/&ZeVnLIqe-");
+  BOOST_TEST(utf8_mailbox_name("~peter/mail/&U,BTFw-/&ZeVnLIqe-") == taipei);
+
+  BOOST_TEST(imap_mailbox_name("Sendte elementer") == "Sendte elementer");
+  BOOST_TEST(imap_mailbox_name("Utkast") == "Utkast");
+  BOOST_TEST(imap_mailbox_name("S\xc3\xb8ppelpost") == "S&APg-ppelpost");
+  BOOST_TEST(imap_mailbox_name("Innboks/\xc3\x86\xc3\x98\xc3\x85") == "Innboks/&AMYA2ADF-");
+  BOOST_TEST(imap_mailbox_name("R&D") == "R&-D");
+  BOOST_TEST(imap_mailbox_name("\xf0\x9f\x93\xa8 Post") == "&2D3c6A- Post");  // U+1F4E8
+  for (const std::string name :
+       {"S\xc3\xb8ppelpost", "Innboks/\xc3\x86\xc3\x98\xc3\x85", "R&D", "\xf0\x9f\x93\xa8 Post",
+        "\xc3\xa6\xc3\xb8\xc3\xa5 & \xc3\xa6", ""}) {
+    BOOST_TEST(utf8_mailbox_name(imap_mailbox_name(name)) == name);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(broken_names_are_refused) {
+  // The RFC's own counter-examples: "&Jjo!" (no '-' before the '!') and "&U,BTFw-&ZeVnLIqe-"
+  // (a superfluous shift); "&AGE-" spells ASCII in base64 where it must stand for itself.
+  BOOST_TEST(utf8_mailbox_name("&Jjo-!") == "\xe2\x98\xba!");
+  BOOST_TEST(utf8_mailbox_name("&U,BTF2XlZyyKng-") ==
+             "\xe5\x8f\xb0\xe5\x8c\x97\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+  for (const std::string bad : {"&Jjo!", "&U,BTFw-&ZeVnLIqe-", "&-&", "&AMY", "&A-", "&2D0-",
+                                "&3D3c6A-", "&AP-", "caf\xc3\xa9", "tab\there", "&AGE-"}) {
+    BOOST_CHECK_THROW((void)utf8_mailbox_name(bad), ImapMailboxNameError);
+  }
+  for (const std::string bad : {"\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80"}) {
+    BOOST_CHECK_THROW((void)imap_mailbox_name(bad), ImapMailboxNameError);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "curl_easy.h"
+#include "samla/sync/email/imap_mailbox_name.h"
 
 namespace samla {
 namespace {
@@ -35,6 +36,7 @@ struct ImapSession::Impl {
   std::string buffer;
   ImapFramer framer;
   std::vector<std::string> capabilities;
+  std::vector<std::string> enabled;  // extensions ENABLEd in this session
   unsigned next_tag = 1;
   std::chrono::milliseconds timeout{60000};
 
@@ -160,6 +162,17 @@ bool ImapSession::has_capability(std::string_view name) const {
          impl_->capabilities.end();
 }
 
+bool ImapSession::enable(std::string_view extension) {
+  const std::string wanted = upper(extension);
+  auto& enabled = impl_->enabled;
+  if (std::find(enabled.begin(), enabled.end(), wanted) != enabled.end()) return true;
+  run("ENABLE " + wanted, [&](ImapResponse& r) {
+    if (r.name != "ENABLED") return;
+    for (const auto& value : r.data) enabled.push_back(upper(value.text));
+  });
+  return std::find(enabled.begin(), enabled.end(), wanted) != enabled.end();
+}
+
 ImapResponse ImapSession::run(std::string_view command, const Untagged& untagged, bool allow_no) {
   const std::string tag = impl_->tag();
   impl_->send(tag + " " + std::string(command) + "\r\n");
@@ -169,7 +182,12 @@ ImapResponse ImapSession::run(std::string_view command, const Untagged& untagged
 
 ImapResponse ImapSession::append(std::string_view mailbox, std::string_view flags,
                                  std::string_view message) {
-  const auto quoted = imap_quoted(mailbox);
+  std::optional<std::string> quoted;
+  try {
+    quoted = imap_quoted(imap_mailbox_name(mailbox));
+  } catch (const ImapMailboxNameError& e) {
+    throw SyncFailure("IMAP: mailbox name '" + std::string(mailbox) + "': " + e.what(), {});
+  }
   if (!quoted) throw SyncFailure("IMAP: mailbox name cannot be quoted", {});
   const std::string tag = impl_->tag();
   const bool plus = has_capability("LITERAL+");

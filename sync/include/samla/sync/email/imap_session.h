@@ -29,11 +29,16 @@ class ImapSession {
 
   [[nodiscard]] bool has_capability(std::string_view name) const;
 
+  /// ENABLE `extension` (RFC 5161) once per session; true when the server enabled it. Only
+  /// call it for an extension the server advertises.
+  bool enable(std::string_view extension);
+
   /// Sends `command` (without tag and CRLF), hands every untagged response to `untagged`, and
   /// returns the tagged completion. A NO or BAD throws SyncFailure unless `allow_no` is set.
   ImapResponse run(std::string_view command, const Untagged& untagged = {}, bool allow_no = false);
 
-  /// APPEND `message` to `mailbox` with `flags` ("(\\Seen)"); returns the tagged response.
+  /// APPEND `message` to `mailbox` (UTF-8; sent in modified UTF-7) with `flags` ("(\\Seen)");
+  /// returns the tagged response.
   ImapResponse append(std::string_view mailbox, std::string_view flags, std::string_view message);
 
   /// IDLE until the server reports a change (true), `timeout` passes or `stop()` is true (false).
