@@ -120,4 +120,19 @@ inline std::vector<std::string> messages_in(const std::string& user, const std::
   return out;
 }
 
+/// Waits (up to `limit`) until a message of `user`'s `folder` contains `needle` (a Message-ID):
+/// counting messages is not enough where Samla's own copies come and go in the same inbox.
+inline bool wait_for_message(const std::string& user, const std::string& folder,
+                             const std::string& needle,
+                             std::chrono::seconds limit = std::chrono::seconds{30}) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (true) {
+    for (const auto& text : messages_in(user, folder)) {
+      if (text.find(needle) != std::string::npos) return true;
+    }
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds{200});
+  }
+}
+
 }  // namespace samla::test

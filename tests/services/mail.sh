@@ -6,8 +6,9 @@
 #   tests/services/mail.sh start DIR BASEPORT   IMAP BASEPORT, IMAPS +1, LMTP +2, SMTP +3
 #   tests/services/mail.sh stop DIR
 #
-# Users (password "secret"): post, byggesak, alfa, beta (functional mailboxes of kommune.test) and
-# innbyggar (a citizen at citizen.test). Writes DIR/env with the ports and paths for the tests.
+# Users (password "secret"): post, byggesak, alfa, beta, plan (functional mailboxes of
+# kommune.test) and innbyggar (a citizen at citizen.test). Writes DIR/env with the ports and
+# paths for the tests.
 set -euo pipefail
 
 cmd="${1:?usage: mail.sh start|stop DIR [BASEPORT]}"
@@ -58,7 +59,7 @@ fi
   chmod 644 ./*.pem server.key
 )
 
-for user in post byggesak innbyggar alfa beta; do
+for user in post byggesak innbyggar alfa beta plan; do
   echo "$user:{PLAIN}secret::::::" >>"$dir/dovecot/users"
 done
 chown -R "$mail_user:$mail_group" "$dir/mail"

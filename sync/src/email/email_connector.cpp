@@ -1,15 +1,19 @@
 // The email connector's pass: fetch what is new, answer automatically, send what is queued.
 // State that must survive a crash lives in the store's sync state under id(): UIDVALIDITY, the
-// last UID ingested, HIGHESTMODSEQ, when each sender was last auto-answered, and where each
-// outgoing Message-ID stands ("attempt" before SMTP, "done" after it).
+// last UID ingested, the inbox UIDs we hold ("uids") and those gone from the server
+// ("vanished"), HIGHESTMODSEQ, when each sender was last auto-answered, and where each outgoing
+// Message-ID stands ("attempt" before SMTP, "done" once sent or proven sent, "filed" in Sent).
+// Why sends are settled by a copy to our own address: README.md beside this file.
 #include "samla/sync/email/email_connector.h"
 
 #include <algorithm>
 #include <charconv>
 #include <exception>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "samla/models/directory.h"
+#include "samla/sync/email/imap_mailbox_name.h"
 #include "samla/sync/email/imap_session.h"
 #include "samla/sync/email/outgoing_mail.h"
 #include "samla/sync/email/smtp_send.h"
@@ -38,9 +42,17 @@ std::optional<T> number(std::string_view text) {
   return value;
 }
 
+// A mailbox name from the account (UTF-8) as a quoted string in modified UTF-7.
 std::string quoted_mailbox(std::string_view name) {
-  const auto quoted = imap_quoted(name);
-  if (!quoted) throw SyncFailure("mailbox name '" + std::string(name) + "' cannot be used", {});
+  std::optional<std::string> quoted;
+  try {
+    quoted = imap_quoted(imap_mailbox_name(name));
+  } catch (const ImapMailboxNameError&) {
+    quoted.reset();
+  }
+  SyncFailure::Kind kind;
+  kind.retryable = false;  // the account's configuration must be corrected
+  if (!quoted) throw SyncFailure("mailbox name '" + std::string(name) + "' cannot be used", kind);
   return *quoted;
 }
 
@@ -129,64 +141,99 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
   Store& store = workspace.store();
   const std::string key = id();
   const bool condstore = imap.has_capability("CONDSTORE");
+  // QRESYNC (RFC 7162): the SELECT itself reports what was expunged since our last pass.
+  const bool qresync = account_.qresync && imap.has_capability("QRESYNC") && imap.enable("QRESYNC");
+  const auto stored_validity = store.sync_state(key, "uidvalidity");
+  const std::string stored_modseq = store.sync_state(key, "highestmodseq").value_or("");
+  std::uint32_t last =
+      number<std::uint32_t>(store.sync_state(key, "last_uid").value_or("0")).value_or(0);
+  std::vector<std::uint32_t> known = known_uids(store, last);
+
+  std::string select = "SELECT " + quoted_mailbox(account_.inbox);
+  if (qresync && stored_validity && !stored_modseq.empty()) {
+    // Our known UIDs narrow the server's answer; a long, fragmented set is replaced by its span.
+    std::string set = imap_sequence_set(known);
+    if (set.size() > 4000) set = "1:" + std::to_string(known.back());
+    select += " (QRESYNC (" + *stored_validity + " " + stored_modseq +
+              (set.empty() ? "" : " " + set) + "))";
+    report_.qresync = true;
+  } else if (condstore) {
+    select += " (CONDSTORE)";
+  }
   std::uint32_t validity = 0;
   std::uint32_t uidnext = 0;
   std::uint64_t exists = 0;
   std::string highest;
-  imap.run("SELECT " + quoted_mailbox(account_.inbox) + (condstore ? " (CONDSTORE)" : ""),
-           [&](ImapResponse& r) {
-             if (r.number && r.name == "EXISTS") exists = *r.number;
-             if (r.status != "OK" || r.code.size() < 2) return;
-             if (r.code[0] == "UIDVALIDITY")
-               validity = number<std::uint32_t>(r.code[1]).value_or(0);
-             if (r.code[0] == "UIDNEXT") uidnext = number<std::uint32_t>(r.code[1]).value_or(0);
-             if (r.code[0] == "HIGHESTMODSEQ") highest = r.code[1];
-           });
-  const auto stored_validity = store.sync_state(key, "uidvalidity");
+  std::vector<std::uint32_t> vanished;  // reported by VANISHED, this pass
+  const auto note_vanished = [&](const ImapResponse& r) {
+    if (auto gone = imap_vanished(r))
+      vanished.insert(vanished.end(), gone->uids.begin(), gone->uids.end());
+  };
+  imap.run(select, [&](ImapResponse& r) {
+    note_vanished(r);
+    if (r.number && r.name == "EXISTS") exists = *r.number;
+    if (r.status != "OK" || r.code.size() < 2) return;
+    if (r.code[0] == "UIDVALIDITY") validity = number<std::uint32_t>(r.code[1]).value_or(0);
+    if (r.code[0] == "UIDNEXT") uidnext = number<std::uint32_t>(r.code[1]).value_or(0);
+    if (r.code[0] == "HIGHESTMODSEQ") highest = r.code[1];
+  });
   bool first_read = false;
-  std::uint32_t last =
-      number<std::uint32_t>(store.sync_state(key, "last_uid").value_or("0")).value_or(0);
   if (!stored_validity || *stored_validity != std::to_string(validity)) {
     // A new mailbox, or the server renumbered it: read it again. Ingest is idempotent on the
     // Message-ID, so what was already stored is recognised, not duplicated.
     report_.resynced = stored_validity.has_value();
+    report_.qresync = false;  // the server ignored our QRESYNC data (RFC 7162 §3.2.5)
     // The first read of a mailbox finds its backlog: that mail is not answered automatically
     // (it may be weeks old, and may have been answered by hand already).
     first_read = !stored_validity.has_value();
     last = 0;
+    known.clear();
+    vanished.clear();
     store.set_sync_state(key, "uidvalidity", std::to_string(validity));
     store.set_sync_state(key, "last_uid", "0");
+    store.set_sync_state(key, "uids", "");
+    store.set_sync_state(key, "vanished", "");
     store.set_sync_state(key, "highestmodseq", "");
-  } else if (!highest.empty() && store.sync_state(key, "highestmodseq") == highest) {
-    return;  // CONDSTORE: nothing at all changed since the last pass
-  }
-  if (exists == 0 || (uidnext != 0 && uidnext <= last + 1)) {
-    if (!highest.empty()) store.set_sync_state(key, "highestmodseq", highest);
-    return;
+  } else if (!highest.empty() && stored_modseq == highest) {
+    return;  // CONDSTORE/QRESYNC: nothing at all changed since the last pass
   }
 
+  // Which UIDs are there: with QRESYNC only the new ones (VANISHED told us what went); without
+  // it all of them, and what we knew but the server no longer has went away.
+  const bool all = !report_.qresync && !known.empty();
   std::vector<std::uint32_t> uids;
-  const std::string range = "UID " + std::to_string(last + 1) + ":*";
-  if (imap.has_capability("ESEARCH")) {
-    imap.run("UID SEARCH RETURN (ALL) " + range, [&](ImapResponse& r) {
-      if (r.name != "ESEARCH") return;
-      for (std::size_t i = 0; i + 1 < r.data.size(); ++i) {
-        if (r.data[i].is_atom("ALL")) uids = parse_imap_sequence_set(r.data[i + 1].text);
-      }
-    });
-  } else {
-    imap.run("UID SEARCH " + range, [&](ImapResponse& r) {
-      if (r.name != "SEARCH") return;
-      for (const auto& value : r.data) {
-        if (value.kind == ImapValue::Kind::number)
-          uids.push_back(static_cast<std::uint32_t>(value.number));
-      }
-    });
+  if (exists > 0 && (all || uidnext == 0 || uidnext > last + 1)) {
+    const std::string range = "UID " + std::string(all ? "1" : std::to_string(last + 1)) + ":*";
+    if (imap.has_capability("ESEARCH")) {
+      imap.run("UID SEARCH RETURN (ALL) " + range, [&](ImapResponse& r) {
+        note_vanished(r);
+        if (r.name != "ESEARCH") return;
+        for (std::size_t i = 0; i + 1 < r.data.size(); ++i) {
+          if (r.data[i].is_atom("ALL")) uids = parse_imap_sequence_set(r.data[i + 1].text);
+        }
+      });
+    } else {
+      imap.run("UID SEARCH " + range, [&](ImapResponse& r) {
+        note_vanished(r);
+        if (r.name != "SEARCH") return;
+        for (const auto& value : r.data) {
+          if (value.kind == ImapValue::Kind::number)
+            uids.push_back(static_cast<std::uint32_t>(value.number));
+        }
+      });
+    }
   }
-  // "n:*" always matches the highest UID, even when it is below n.
-  std::erase_if(uids, [last](std::uint32_t uid) { return uid <= last; });
   std::sort(uids.begin(), uids.end());
   uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+  if (all) {
+    std::vector<std::uint32_t> gone;
+    std::set_difference(known.begin(), known.end(), uids.begin(), uids.end(),
+                        std::back_inserter(gone));
+    vanished.insert(vanished.end(), gone.begin(), gone.end());
+  }
+  record_vanished(store, known, vanished);
+  // "n:*" always matches the highest UID, even when it is below n.
+  std::erase_if(uids, [last](std::uint32_t uid) { return uid <= last; });
 
   const ReadOptions read = read_options(workspace);
   const std::string fallback = store.setting("default_department").value_or("");
@@ -200,12 +247,23 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
     std::vector<std::vector<AttachmentBytes>> bytes;
     std::vector<AutoReplyHeaders> headers;
     std::vector<Party> reply_to;
+    std::vector<std::uint32_t> fetched;
+    std::vector<std::uint32_t> receipts;
     imap.run("UID FETCH " + imap_sequence_set(chunk) + " (UID BODY.PEEK[])", [&](ImapResponse& r) {
+      note_vanished(r);
       if (r.name != "FETCH" || r.data.size() != 1) return;
       const ImapValue* uid = r.data[0].find("UID");
       const ImapValue* body = r.data[0].find("BODY[]");
       if (uid == nullptr || body == nullptr || body->kind != ImapValue::Kind::string) return;
+      if (uid->kind != ImapValue::Kind::number || uid->number == 0 || uid->number > 0xffffffffU)
+        return;
       ParsedMessage parsed = parse_mime(body->text, read);
+      const auto uid32 = static_cast<std::uint32_t>(uid->number);
+      if (is_receipt(store, parsed.message.external_id)) {
+        receipts.push_back(uid32);
+        return;
+      }
+      fetched.push_back(uid32);
       if (parsed.message.department.empty()) parsed.message.department = fallback;
       headers.push_back(auto_reply_headers(body->text));
       reply_to.push_back(parsed.reply_to);
@@ -214,7 +272,12 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
     });
     report_.fetched += messages.size();
     const auto results = store.ingest_batch(messages, bytes);
+    known.insert(known.end(), fetched.begin(), fetched.end());
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
+    store.set_sync_state(key, "uids", imap_sequence_set(known));
     store.set_sync_state(key, "last_uid", std::to_string(chunk.back()));
+    clear_receipts(receipts);
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (results[i].duplicate) {
         ++report_.duplicates;
@@ -227,6 +290,79 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
     pass.progress(std::min(uids.size(), start + batch), uids.size());
   }
   if (!highest.empty()) store.set_sync_state(key, "highestmodseq", highest);
+}
+
+std::vector<std::uint32_t> EmailConnector::known_uids(const Store& store,
+                                                      std::uint32_t last) const {
+  const auto stored = store.sync_state(id(), "uids");
+  // A profile from before UIDs were kept: everything up to the last UID counts as known.
+  if (!stored)
+    return last == 0 ? std::vector<std::uint32_t>{}
+                     : parse_imap_sequence_set("1:" + std::to_string(last));
+  if (stored->empty()) return {};
+  try {
+    return parse_imap_sequence_set(*stored);
+  } catch (const ImapParseError&) {
+    return last == 0 ? std::vector<std::uint32_t>{}
+                     : parse_imap_sequence_set("1:" + std::to_string(last));
+  }
+}
+
+void EmailConnector::record_vanished(Store& store, std::vector<std::uint32_t>& known,
+                                     std::vector<std::uint32_t> vanished) {
+  std::sort(vanished.begin(), vanished.end());
+  vanished.erase(std::unique(vanished.begin(), vanished.end()), vanished.end());
+  // Only UIDs we had: a server may name UIDs we never saw (RFC 7162 §3.2.10).
+  std::vector<std::uint32_t> ours;
+  std::set_intersection(vanished.begin(), vanished.end(), known.begin(), known.end(),
+                        std::back_inserter(ours));
+  if (ours.empty()) return;
+  const std::string key = id();
+  std::vector<std::uint32_t> left;
+  std::set_difference(known.begin(), known.end(), ours.begin(), ours.end(),
+                      std::back_inserter(left));
+  known = std::move(left);
+  std::vector<std::uint32_t> gone;
+  if (const auto stored = store.sync_state(key, "vanished"); stored && !stored->empty()) {
+    try {
+      gone = parse_imap_sequence_set(*stored);
+    } catch (const ImapParseError&) {
+      gone.clear();  // a broken record is rebuilt from what we learn now
+    }
+  }
+  gone.insert(gone.end(), ours.begin(), ours.end());
+  std::sort(gone.begin(), gone.end());
+  gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+  // The messages' conversations stay (they are the municipality's record); the sync state
+  // knows the UIDs are gone, so they are never asked for again.
+  store.set_sync_state(key, "uids", imap_sequence_set(known));
+  store.set_sync_state(key, "vanished", imap_sequence_set(gone));
+  report_.vanished += ours.size();
+}
+
+bool EmailConnector::is_receipt(Store& store, const std::string& message_id) {
+  // Every message we send also goes to our own address in the same SMTP transaction (see
+  // deliver()); its arrival proves the transaction was committed.
+  if (message_id.rfind("samla-", 0) != 0) return false;
+  const std::string state_key = "send:" + message_id;
+  const auto state = store.sync_state(id(), state_key);
+  if (!state) return false;
+  if (*state == "attempt" || state->empty()) store.set_sync_state(id(), state_key, "done");
+  ++report_.receipts;
+  return true;
+}
+
+void EmailConnector::clear_receipts(const std::vector<std::uint32_t>& uids) {
+  if (uids.empty()) return;
+  auto& imap = session();
+  const std::string set = imap_sequence_set(uids);
+  // Out of the shared inbox: the copy in Sent is the one people read.
+  if (imap.has_capability("UIDPLUS")) {
+    imap.run("UID STORE " + set + " +FLAGS.SILENT (\\Seen \\Deleted)");
+    imap.run("UID EXPUNGE " + set);
+  } else {
+    imap.run("UID STORE " + set + " +FLAGS.SILENT (\\Seen)");
+  }
 }
 
 void EmailConnector::auto_reply(Workspace& workspace, const std::string& conversation_id,
@@ -332,6 +468,10 @@ void EmailConnector::deliver(Workspace& workspace, const OutgoingMail& mail) {
     store.set_sync_state(key, state_key, "attempt");
     std::vector<std::string> recipients;
     for (const auto& to : mail.to) recipients.push_back(to.address);
+    // The same transaction delivers a copy to our own mailbox (envelope only; no header
+    // names it): SMTP commits all recipients or none, so that copy arriving proves the
+    // citizen's was accepted too. It settles a send whose answer to DATA was lost.
+    recipients.push_back(account_.address);
     try {
       smtp_send(account_.smtp, account_.address, recipients, bytes);
     } catch (const SmtpFailure& failure) {

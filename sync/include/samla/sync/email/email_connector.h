@@ -4,6 +4,7 @@
 // with its deadline; replies queued by caseworkers go out by SMTP with a copy in Sent, exactly
 // once even across crashes. Runs on one engine worker thread; holds one IMAP session.
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 namespace samla {
 
 class ImapSession;
+class Store;
 
 struct EmailAccount {
   std::string address;       // the functional mailbox, e.g. post@kommune.no
@@ -28,6 +30,7 @@ struct EmailAccount {
   bool auto_reply = true;
   AutoReplyPolicy auto_reply_policy;  // the account's own address is always counted as own
   std::size_t fetch_batch = 250;      // UIDs per UID FETCH
+  bool qresync = true;  // use QRESYNC where offered; off for a server known to get it wrong
 };
 
 /// What the last sync_once did (for tests, logs and `samlactl sync`).
@@ -39,6 +42,9 @@ struct EmailSyncReport {
   std::size_t replies_sent = 0;
   std::size_t replies_failed = 0;
   bool resynced = false;                   // UIDVALIDITY changed: the mailbox was read again
+  bool qresync = false;                    // the inbox was selected with QRESYNC (RFC 7162)
+  std::size_t vanished = 0;                // UIDs we had that are gone from the server
+  std::size_t receipts = 0;                // our own copies of sent mail, seen and cleared
   std::vector<std::string> no_auto_reply;  // "sender: why not", for logs
   std::vector<std::string> problems;       // readable: what failed for one item (the rest went on)
 };
@@ -65,6 +71,14 @@ class EmailConnector : public Connector {
  private:
   ImapSession& session();
   void fetch_new(Workspace& workspace, SyncPass& pass);
+  /// The inbox UIDs ingested and still on the server, sorted.
+  [[nodiscard]] std::vector<std::uint32_t> known_uids(const Store& store, std::uint32_t last) const;
+  /// Drops `vanished` from `known` and records them as gone in the sync state.
+  void record_vanished(Store& store, std::vector<std::uint32_t>& known,
+                       std::vector<std::uint32_t> vanished);
+  /// True for our own copy of a message we sent (and marks its send as done).
+  bool is_receipt(Store& store, const std::string& message_id);
+  void clear_receipts(const std::vector<std::uint32_t>& uids);
   void send_queued(Workspace& workspace);
   void auto_reply(Workspace& workspace, const std::string& conversation_id,
                   const InboundMessage& message, const AutoReplyHeaders& headers,
