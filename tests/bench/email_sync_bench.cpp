@@ -77,11 +77,10 @@ int main(int argc, char** argv) {
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto hits = workspace.store().search("lurer", 10);
-  nlohmann::json out{{"fetched", connector.last_report().fetched},
-                     {"ingested", connector.last_report().ingested},
-                     {"wall_s", wall},
-                     {"cpu_s", cpu_seconds() - cpu_before},
-                     {"searchable", !hits.empty()}};
+  nlohmann::json out{
+      {"fetched", connector.last_report().fetched}, {"ingested", connector.last_report().ingested},
+      {"qresync", connector.last_report().qresync}, {"wall_s", wall},
+      {"cpu_s", cpu_seconds() - cpu_before},        {"searchable", !hits.empty()}};
   std::cout << out.dump() << '\n';
   return 0;
 }

@@ -96,5 +96,6 @@ echo ","
 measure mbsync_incremental_100 mbsync -c "$work/mbsyncrc" bench
 echo ","
 echo "\"samla_result\": $(cat "$work/samla_initial.out"),"
+echo "\"samla_incremental_result\": $(cat "$work/samla_incremental_100.out"),"
 echo "\"mbsync_messages\": $(find "$work/mbsync" -type f -path '*/cur/*' -o -type f -path '*/new/*' | wc -l)"
 echo "}"
