@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <exception>
+#include <functional>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -204,24 +205,7 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
   std::vector<std::uint32_t> uids;
   if (exists > 0 && (all || uidnext == 0 || uidnext > last + 1)) {
     const std::string range = "UID " + std::string(all ? "1" : std::to_string(last + 1)) + ":*";
-    if (imap.has_capability("ESEARCH")) {
-      imap.run("UID SEARCH RETURN (ALL) " + range, [&](ImapResponse& r) {
-        note_vanished(r);
-        if (r.name != "ESEARCH") return;
-        for (std::size_t i = 0; i + 1 < r.data.size(); ++i) {
-          if (r.data[i].is_atom("ALL")) uids = parse_imap_sequence_set(r.data[i + 1].text);
-        }
-      });
-    } else {
-      imap.run("UID SEARCH " + range, [&](ImapResponse& r) {
-        note_vanished(r);
-        if (r.name != "SEARCH") return;
-        for (const auto& value : r.data) {
-          if (value.kind == ImapValue::Kind::number)
-            uids.push_back(static_cast<std::uint32_t>(value.number));
-        }
-      });
-    }
+    uids = search_uids(range, note_vanished);
   }
   std::sort(uids.begin(), uids.end());
   uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
@@ -290,6 +274,31 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
     pass.progress(std::min(uids.size(), start + batch), uids.size());
   }
   if (!highest.empty()) store.set_sync_state(key, "highestmodseq", highest);
+}
+
+std::vector<std::uint32_t> EmailConnector::search_uids(
+    const std::string& range, const std::function<void(const ImapResponse&)>& also) {
+  auto& imap = session();
+  std::vector<std::uint32_t> uids;
+  if (imap.has_capability("ESEARCH")) {
+    imap.run("UID SEARCH RETURN (ALL) " + range, [&](ImapResponse& r) {
+      also(r);
+      if (r.name != "ESEARCH") return;
+      for (std::size_t i = 0; i + 1 < r.data.size(); ++i) {
+        if (r.data[i].is_atom("ALL")) uids = parse_imap_sequence_set(r.data[i + 1].text);
+      }
+    });
+  } else {
+    imap.run("UID SEARCH " + range, [&](ImapResponse& r) {
+      also(r);
+      if (r.name != "SEARCH") return;
+      for (const auto& value : r.data) {
+        if (value.kind == ImapValue::Kind::number)
+          uids.push_back(static_cast<std::uint32_t>(value.number));
+      }
+    });
+  }
+  return uids;
 }
 
 std::vector<std::uint32_t> EmailConnector::known_uids(const Store& store,

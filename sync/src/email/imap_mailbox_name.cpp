@@ -3,6 +3,7 @@
 // that one name has one spelling and a broken name from a server is reported, not guessed.
 #include "samla/sync/email/imap_mailbox_name.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -43,7 +44,7 @@ std::vector<char32_t> code_points(std::string_view utf8) {
       if ((byte & 0xc0U) != 0x80U) throw ImapMailboxNameError("mailbox name is not UTF-8");
       c = (c << 6U) | (byte & 0x3fU);
     }
-    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    static constexpr std::array<char32_t, 5> kMinimum = {0, 0, 0x80, 0x800, 0x10000};
     if (c < kMinimum[length] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
       throw ImapMailboxNameError("mailbox name is not UTF-8");
     }
@@ -99,6 +100,43 @@ void append_shifted(std::string& out, const std::vector<char32_t>& run) {
   out.push_back('-');
 }
 
+// The base64 between '&' and '-': UTF-16 units, appended to `out` as UTF-8.
+void decode_shifted(std::string_view run, std::string& out) {
+  std::uint32_t bits = 0;
+  unsigned count = 0;
+  char32_t high = 0;  // a pending high surrogate
+  bool any = false;
+  for (const char c : run) {
+    const std::size_t value = kAlphabet.find(c);
+    if (value == std::string_view::npos)
+      throw ImapMailboxNameError("mailbox name holds bad base64");
+    bits = (bits << 6U) | static_cast<std::uint32_t>(value);
+    count += 6;
+    if (count < 16) continue;
+    count -= 16;
+    const char32_t unit = (bits >> count) & 0xffffU;
+    bits &= (1U << count) - 1U;
+    any = true;
+    if (high != 0) {
+      if (unit < 0xdc00 || unit > 0xdfff) throw ImapMailboxNameError("unpaired surrogate");
+      append_utf8(out, 0x10000 + ((high - 0xd800) << 10U) + (unit - 0xdc00));
+      high = 0;
+    } else if (unit >= 0xd800 && unit <= 0xdbff) {
+      high = unit;
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      throw ImapMailboxNameError("unpaired surrogate");
+    } else if (printable(unit)) {
+      throw ImapMailboxNameError("mailbox name shifts printable ASCII");
+    } else {
+      append_utf8(out, unit);
+    }
+  }
+  // Left-over bits are padding: fewer than 6 of them, all zero.
+  if (high != 0 || !any || count >= 6 || bits != 0) {
+    throw ImapMailboxNameError("mailbox name holds a broken shifted run");
+  }
+}
+
 }  // namespace
 
 std::string imap_mailbox_name(std::string_view utf8) {
@@ -147,40 +185,7 @@ std::string utf8_mailbox_name(std::string_view modified_utf7) {
       continue;
     }
     if (after_run) throw ImapMailboxNameError("mailbox name has a superfluous shift");
-    std::uint32_t bits = 0;
-    unsigned count = 0;
-    char32_t high = 0;  // a pending high surrogate
-    bool any = false;
-    for (std::size_t k = i + 1; k < end; ++k) {
-      const std::size_t value = kAlphabet.find(modified_utf7[k]);
-      if (value == std::string_view::npos) {
-        throw ImapMailboxNameError("mailbox name holds bad base64");
-      }
-      bits = (bits << 6U) | static_cast<std::uint32_t>(value);
-      count += 6;
-      if (count < 16) continue;
-      count -= 16;
-      const char32_t unit = (bits >> count) & 0xffffU;
-      bits &= (1U << count) - 1U;
-      if (high != 0) {
-        if (unit < 0xdc00 || unit > 0xdfff) throw ImapMailboxNameError("unpaired surrogate");
-        append_utf8(out, 0x10000 + ((high - 0xd800) << 10U) + (unit - 0xdc00));
-        high = 0;
-      } else if (unit >= 0xd800 && unit <= 0xdbff) {
-        high = unit;
-      } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-        throw ImapMailboxNameError("unpaired surrogate");
-      } else if (printable(unit)) {
-        throw ImapMailboxNameError("mailbox name shifts printable ASCII");
-      } else {
-        append_utf8(out, unit);
-      }
-      any = true;
-    }
-    // Left-over bits are padding: fewer than 6 of them, all zero.
-    if (high != 0 || !any || count >= 6 || bits != 0) {
-      throw ImapMailboxNameError("mailbox name holds a broken shifted run");
-    }
+    decode_shifted(modified_utf7.substr(i + 1, end - i - 1), out);
     i = end + 1;
     after_run = true;
   }

@@ -5,6 +5,7 @@
 // once even across crashes. Runs on one engine worker thread; holds one IMAP session.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 namespace samla {
 
 class ImapSession;
+struct ImapResponse;
 class Store;
 
 struct EmailAccount {
@@ -71,6 +73,9 @@ class EmailConnector : public Connector {
  private:
   ImapSession& session();
   void fetch_new(Workspace& workspace, SyncPass& pass);
+  /// UID SEARCH (ESEARCH where offered) over `range`; `also` sees every untagged response.
+  [[nodiscard]] std::vector<std::uint32_t> search_uids(
+      const std::string& range, const std::function<void(const ImapResponse&)>& also);
   /// The inbox UIDs ingested and still on the server, sorted.
   [[nodiscard]] std::vector<std::uint32_t> known_uids(const Store& store, std::uint32_t last) const;
   /// Drops `vanished` from `known` and records them as gone in the sync state.
