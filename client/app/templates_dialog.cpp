@@ -97,6 +97,8 @@ TemplatesDialog::TemplatesDialog(wxWindow* parent, Workspace& ws, const std::str
   preview_conversations_ = editor_.preview_conversations(conversation_);
   for (const auto& c : preview_conversations_) preview_with_->Append(wx(c.label));
   preview_with_->SetSelection(conversation_.empty() || preview_conversations_.empty() ? 0 : 1);
+  // Long subjects must not widen the window: the picker takes the width the row has.
+  preview_with_->SetMinSize(wxSize(300, -1));
   preview_row->Add(preview_with_, wxSizerFlags(1).Border(wxLEFT, 8));
   right->Add(preview_row, wxSizerFlags().Expand().Border(wxTOP | wxRIGHT, 8));
   preview_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, 140),

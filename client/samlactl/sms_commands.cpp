@@ -115,7 +115,7 @@ json settings_from(const GatewayOptions& o) {
     if (o.mapping_file.empty())
       bad_field("--mapping", tr("the rest provider needs a mapping file"));
     std::ifstream in(o.mapping_file);
-    if (!in) bad_field("--mapping", tr("cannot read") + " " + o.mapping_file);
+    if (!in) bad_field("--mapping", substitute(tr("cannot read {0}"), {o.mapping_file}));
     std::stringstream text;
     text << in.rdbuf();
     try {
@@ -261,7 +261,7 @@ void add_sms_send(CLI::App& app, CliContext& ctx, int& code) {
     }
     auto& ws = ctx.workspace();
     const auto conversation = ws.store().conversation(*id);
-    if (!conversation) throw UsageError(tr("no such conversation") + ": " + *id);
+    if (!conversation) throw UsageError(tr("there is no such conversation") + ": " + *id);
     std::string number;
     if (!to->empty()) {
       try {

@@ -501,6 +501,37 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
                 press_ok(dialog, "14-preliminary-from-template");
               });
   BOOST_TEST(app.frame->refusal() == "");
+
+  // An SMS to the citizen, whatever channel the conversation came by: a number that is none
+  // keeps the dialog open and says so; the SMS is queued for the SMS gateway, never the email.
+  const auto sms_conversation = app.frame->page()->id;
+  with_dialog([&] { keys(app.frame, 'M', wxMOD_CONTROL); },
+              [&](wxDialog* dialog) {
+                auto* number = find_child<wxTextCtrl>(
+                    dialog, [](wxTextCtrl* t) { return t->GetName() == "Mobile number"; });
+                BOOST_REQUIRE(number != nullptr);
+                auto* text =
+                    find_child<wxTextCtrl>(dialog, [](wxTextCtrl* t) { return t->IsMultiLine(); });
+                BOOST_REQUIRE(text != nullptr);
+                text->ChangeValue("Vi ringjer deg i dag.");
+                number->ChangeValue("12");
+                press_ok(dialog, "21-sms-number-refused");
+                BOOST_TEST(dialog->IsModal());
+                BOOST_TEST(find_child<wxStaticText>(dialog, [](wxStaticText* t) {
+                             return t->GetLabel().Find("not a mobile number") != wxNOT_FOUND;
+                           }) != nullptr);
+                number->ChangeValue("912 34 567");
+                press_ok(dialog, "22-sms-to-an-entered-number");
+              });
+  BOOST_TEST(app.frame->refusal() == "");
+  const auto after = app.frame->workspace().store().conversation(sms_conversation);
+  BOOST_REQUIRE(after.has_value());
+  const auto* sms = std::get_if<ReplyQueued>(&after->timeline.back().event.payload);
+  BOOST_REQUIRE(sms != nullptr);
+  BOOST_TEST((sms->channel == Channel::Sms));
+  BOOST_TEST(sms->to.at(0).address == "+4791234567");
+  BOOST_TEST(app.frame->page()->timeline_html.find("SMS written to +4791234567") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
