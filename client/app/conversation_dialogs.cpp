@@ -210,6 +210,8 @@ SmsDialog::SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateO
   warning_->SetMinSize(wxSize(-1, GetCharHeight()));
   body->Add(warning_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
   text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { count(); });
+  // The complaint about a number goes once the number is being corrected.
+  to_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { number_problem_->SetLabel(wxString()); });
   picker_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     const auto id = chosen(picker_, options_);
     if (id.empty() || !may_replace(this, !text_->IsEmpty())) return;

@@ -420,7 +420,8 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
                 });
                 BOOST_REQUIRE(body != nullptr);
                 BOOST_TEST(body->GetValue().IsEmpty());
-                body->ChangeValue(wxString::FromUTF8("Hei {citizen.name}! Hugs timen din."));
+                body->ChangeValue(
+                    wxString::FromUTF8("Hei {citizen.name}! Hugs timen din i sak {reference}."));
                 body->AppendText(" ");
                 auto* with = find_child<wxChoice>(
                     window, [](wxChoice* c) { return c->GetName() == "Preview with"; });
@@ -430,7 +431,7 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
                 const auto sample = preview->GetValue();
                 window->preview_with(2);
                 BOOST_TEST(preview->GetValue() != sample);
-                BOOST_TEST(preview->GetValue().Find("Hugs timen din.") != wxNOT_FOUND);
+                BOOST_TEST(preview->GetValue().Find("Hugs timen din i sak") != wxNOT_FOUND);
                 screenshot(window, "19-templates-new-preview-with-conversation");
                 window->save();
                 BOOST_TEST(window->outcome() == "");
@@ -513,15 +514,20 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
                 auto* text =
                     find_child<wxTextCtrl>(dialog, [](wxTextCtrl* t) { return t->IsMultiLine(); });
                 BOOST_REQUIRE(text != nullptr);
-                text->ChangeValue("Vi ringjer deg i dag.");
-                number->ChangeValue("12");
-                press_ok(dialog, "21-sms-number-refused");
+                text->SetValue("Vi ringjer deg i dag.");  // as typing: the counter follows
+                number->SetValue("12");
+                press_ok(dialog, "21-sms-to-a-number-that-is-none");
                 BOOST_TEST(dialog->IsModal());
-                BOOST_TEST(find_child<wxStaticText>(dialog, [](wxStaticText* t) {
-                             return t->GetLabel().Find("not a mobile number") != wxNOT_FOUND;
-                           }) != nullptr);
-                number->ChangeValue("912 34 567");
-                press_ok(dialog, "22-sms-to-an-entered-number");
+                const auto complaint = [dialog] {
+                  return find_child<wxStaticText>(dialog, [](wxStaticText* t) {
+                    return t->GetLabel().Find("not a mobile number") != wxNOT_FOUND;
+                  });
+                };
+                BOOST_TEST(complaint() != nullptr);
+                screenshot(dialog, "22-sms-number-refused");
+                number->SetValue("912 34 567");
+                BOOST_TEST(complaint() == nullptr);  // gone while it is corrected
+                press_ok(dialog, "23-sms-to-an-entered-number");
               });
   BOOST_TEST(app.frame->refusal() == "");
   const auto after = app.frame->workspace().store().conversation(sms_conversation);
