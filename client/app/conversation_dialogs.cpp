@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "samla/models/rejection.h"
+#include "samla/sync/sms_number.h"
 
 namespace samla::app {
 namespace {
@@ -180,8 +181,17 @@ SmsDialog::SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateO
       options_(std::move(options)),
       draft_(std::move(draft)) {
   auto* body = new wxBoxSizer(wxVERTICAL);
-  body->Add(new wxStaticText(this, wxID_ANY, wx(tr("To")) + ": " + to),
-            wxSizerFlags().Border(wxALL, 10));
+  auto* to_row = new wxBoxSizer(wxHORIZONTAL);
+  to_row->Add(label(this, tr("Mobile number")), wxSizerFlags().CentreVertical());
+  to_ = new wxTextCtrl(this, wxID_ANY, to);
+  to_->SetName(wx(tr("Mobile number")));
+  to_->SetHint(wx(tr("e.g. 912 34 567 or +46 70 123 45 67")));
+  to_row->Add(to_, wxSizerFlags(1).Border(wxLEFT, 8));
+  body->Add(to_row, wxSizerFlags().Expand().Border(wxALL, 10));
+  number_problem_ = new wxStaticText(this, wxID_ANY, wxString());
+  number_problem_->SetForegroundColour(*wxRED);
+  number_problem_->SetMinSize(wxSize(-1, GetCharHeight()));
+  body->Add(number_problem_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
   auto* pick_row = new wxBoxSizer(wxHORIZONTAL);
   pick_row->Add(label(this, tr("Template")), wxSizerFlags().CentreVertical());
   picker_ = template_picker(this, options_);
@@ -200,6 +210,8 @@ SmsDialog::SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateO
   warning_->SetMinSize(wxSize(-1, GetCharHeight()));
   body->Add(warning_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 10));
   text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { count(); });
+  // The complaint about a number goes once the number is being corrected.
+  to_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { number_problem_->SetLabel(wxString()); });
   picker_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     const auto id = chosen(picker_, options_);
     if (id.empty() || !may_replace(this, !text_->IsEmpty())) return;
@@ -213,6 +225,26 @@ SmsDialog::SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateO
   });
   count();
   finish(this, body, tr("Send"));
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent& event) {
+    if (event.GetId() == wxID_OK && !check_number()) return;  // stays open, says why
+    event.Skip();
+  });
+  (to.empty() ? to_ : text_)->SetFocus();
+}
+
+bool SmsDialog::check_number() {
+  try {
+    number_ = to_e164(to_->GetValue().utf8_string());
+    number_problem_->SetLabel(wxString());
+    return true;
+  } catch (const InvalidPhoneNumber&) {
+    number_.clear();
+    number_problem_->SetLabel(
+        wx(substitute(tr("\"{0}\" is not a mobile number we can send an SMS to"),
+                      {to_->GetValue().utf8_string()})));
+    to_->SetFocus();
+    return false;
+  }
 }
 
 void SmsDialog::count() {

@@ -69,19 +69,27 @@ class PreliminaryDialog : public wxDialog {
 /// units, and a warning when it takes more than one SMS.
 class SmsDialog : public wxDialog {
  public:
+  /// `to`: the citizen's number when the conversation has one (SMS, callback), else empty and
+  /// the caseworker enters it; OK is refused until it is a valid number (+47 by default).
   SmsDialog(wxWindow* parent, const wxString& to, std::vector<TemplateOption> options,
             DraftFor draft);
   [[nodiscard]] std::string text() const;
+  /// The number in E.164, valid once the dialog ended with OK.
+  [[nodiscard]] std::string number() const { return number_; }
 
  private:
   void count();
+  bool check_number();
 
+  wxTextCtrl* to_;
+  wxStaticText* number_problem_;
   wxTextCtrl* text_;
   wxStaticText* count_;
   wxStaticText* warning_;
   wxChoice* picker_;
   std::vector<TemplateOption> options_;
   DraftFor draft_;
+  std::string number_;
 };
 
 /// A choice among labelled options (assign: caseworkers with their open counts; hand over:

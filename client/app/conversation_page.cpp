@@ -23,13 +23,6 @@ std::string fact_row(const std::string& label, const std::string& value_html) {
          "</font></td><td>" + value_html + "</td></tr>";
 }
 
-bool looks_like_phone(const std::string& address) {
-  return !address.empty() &&
-         (address.front() == '+' ||
-          std::isdigit(static_cast<unsigned char>(address.front())) != 0) &&
-         address.find('@') == std::string::npos;
-}
-
 }  // namespace
 
 std::string describe(const Event& e, const Directory& dir) {
@@ -50,6 +43,9 @@ std::string describe(const Event& e, const Directory& dir) {
         } else if constexpr (std::is_same_v<T, Unassigned>) {
           return tr("unassigned");
         } else if constexpr (std::is_same_v<T, ReplyQueued>) {
+          if (p.channel == Channel::Sms && !p.to.empty()) {
+            return substitute(tr("SMS written to {0}"), {p.to.front().address});
+          }
           return tr("reply written");
         } else if constexpr (std::is_same_v<T, ReplySent>) {
           return tr("reply sent");
@@ -139,8 +135,6 @@ ConversationPage make_page(const Workspace& ws, const Conversation& c, const std
   page.assigned_to_me = c.assignee && *c.assignee == user;
   page.handover_pending = c.handover.has_value();
   page.handover_to_me = c.handover && me != nullptr && me->is_member_of(c.handover->to_department);
-  page.has_phone = c.channel == Channel::Sms || c.channel == Channel::Callback ||
-                   looks_like_phone(c.citizen.address);
 
   std::optional<Instant> last_inbound;
   for (const auto& entry : c.timeline) {
@@ -238,8 +232,8 @@ bool offers(const ConversationPage& page, Action action) {
       return page.open && !page.handover_pending;
     case Action::Withdraw:
       return page.open && page.handover_pending && !page.handover_to_me;
-    case Action::Sms:
-      return page.open && page.has_phone;
+    case Action::Sms:  // to the number the conversation has, or one the caseworker enters
+      return page.open;
     default:
       return page.open;
   }

@@ -38,8 +38,7 @@ struct ConversationPage {
   bool handover_pending = false;  // a handover waits for the receiving department
   bool handover_to_me = false;    // a handover waits for one of the user's departments
   bool assigned_to_me = false;
-  bool lead = false;       // the user leads the owning department
-  bool has_phone = false;  // an SMS can reach the citizen
+  bool lead = false;  // the user leads the owning department
 };
 
 /// Builds the page of `conversation` for `user` at the workspace's now.

@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "main_frame.h"
 #include "samla/models/rejection.h"
+#include "samla/sync/sms_number.h"
 #include "samla/templates/date_text.h"
 
 namespace samla::app {
@@ -87,11 +88,14 @@ void MainFrame::act(Action action) {
     case Action::Sms: {
       const auto* ws = ws_.get();
       const auto id = c.id;
-      SmsDialog dialog(this, wx(c.citizen.address),
+      // Sent by the SMS gateway whatever channel the conversation came by, to the citizen's
+      // own number where it has one, else to the number the caseworker enters.
+      SmsDialog dialog(this, wx(citizen_phone(c).value_or("")),
                        template_options(*ws, TemplateKind::Sms, c.channel),
                        [ws, id](const std::string& t) { return draft_from_template(*ws, t, id); });
       if (dialog.ShowModal() == wxID_OK && !dialog.text().empty()) {
-        run(QueueReply{std::string(), dialog.text()});
+        run(QueueReply{std::string(), dialog.text(), Channel::Sms,
+                       Party{c.citizen.name, dialog.number()}});
       }
       break;
     }

@@ -1,6 +1,7 @@
 #include "template_editor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 #include <tuple>
 
@@ -107,7 +108,52 @@ bool TemplateEditor::open(const std::string& id) {
   draft_ = info->content;
   draft_.base_version = info->version;
   retired_ = info->retired;
+  new_ = false;
   return true;
+}
+
+std::optional<std::string> TemplateEditor::start_new(TemplateKind kind,
+                                                     std::optional<Channel> channel,
+                                                     const std::string& name) {
+  if (auto refused = refusal()) return refused;
+  if (name.find_first_not_of(" \t") == std::string::npos) return tr("Give the template a name.");
+  // A fresh id: the name's, with -2, -3 … when a template (retired ones too) has it already.
+  const auto base = template_id_from_name(name);
+  auto id = base;
+  for (int n = 2; ws_.template_info(id); ++n) {
+    const auto suffix = "-" + std::to_string(n);
+    id = base.substr(0, 64 - suffix.size()) + suffix;
+  }
+  id_ = id;
+  draft_ = TemplateSaved{kind, channel, name, {}, 0};
+  retired_ = false;
+  new_ = true;
+  return std::nullopt;
+}
+
+std::vector<PreviewConversation> TemplateEditor::preview_conversations(const std::string& open_one,
+                                                                       std::size_t limit) const {
+  std::vector<PreviewConversation> out;
+  const auto label = [](const std::string& id, const Party& citizen, const std::string& subject) {
+    const auto who = citizen.name.empty() ? citizen.address : citizen.name;
+    return PreviewConversation{id, subject.empty() ? who : who + " — " + subject};
+  };
+  if (!open_one.empty()) {
+    if (const auto c = ws_.store().conversation(open_one)) {
+      out.push_back(label(c->id, c->citizen, c->subject));
+    }
+  }
+  // Newest activity first; enough rows to find `limit` open ones among closed ones.
+  auto rows = ws_.store().list(InboxView::All, ViewScope{}, limit * 4);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.last_activity > b.last_activity; });
+  for (const auto& row : rows) {
+    if (out.size() >= limit) break;
+    if (row.status != ConversationStatus::Open) continue;
+    if (!out.empty() && out.front().id == row.id) continue;
+    out.push_back(label(row.id, row.citizen, row.subject));
+  }
+  return out;
 }
 
 void TemplateEditor::set_text(const std::string& language, const std::string& subject,
@@ -170,6 +216,7 @@ std::string TemplateEditor::preview(const std::string& language,
 
 std::string TemplateEditor::history_text() const {
   if (id_.empty()) return {};
+  if (new_) return tr("Not saved yet.");
   std::string out;
   auto history = ws_.template_history(id_);
   std::reverse(history.begin(), history.end());
@@ -200,6 +247,7 @@ std::string TemplateEditor::history_text() const {
 std::optional<std::string> TemplateEditor::save() {
   if (id_.empty()) return tr("Choose a template first.");
   if (auto refused = refusal()) return refused;
+  if (draft_.texts.empty()) return tr("Write the text in at least one language.");
   TemplateSaveOutcome outcome;
   try {
     outcome = ws_.save_template(id_, draft_, user_);
@@ -217,11 +265,13 @@ std::optional<std::string> TemplateEditor::save() {
   }
   if (!errors.empty()) return tr("Not saved:") + "\n" + errors;
   draft_.base_version = outcome.version;
+  new_ = false;
   return std::nullopt;
 }
 
 std::optional<std::string> TemplateEditor::retire() {
   if (id_.empty()) return tr("Choose a template first.");
+  if (new_) return tr("This template is not saved yet.");
   if (auto rejection = ws_.retire_template(id_, user_)) return rejection_text(*rejection);
   retired_ = true;
   return std::nullopt;
@@ -229,6 +279,59 @@ std::optional<std::string> TemplateEditor::retire() {
 
 std::string TemplateEditor::rejection_text(const Rejection& rejection) const {
   return rejection.text(tr(std::string(rejection.format).c_str()), ws_.zone());
+}
+
+std::string break_long_words(const std::string& text, std::size_t max_chars) {
+  if (max_chars == 0) return text;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t run = 0;  // characters since the last space or line break
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool starts_char = (byte & 0xC0U) != 0x80U;  // not a UTF-8 continuation byte
+    if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t') {
+      run = 0;
+    } else if (starts_char) {
+      if (run == max_chars) {
+        out += '\n';
+        run = 0;
+      }
+      ++run;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string template_id_from_name(const std::string& name) {
+  std::string id;
+  const auto add = [&id](const std::string& part) {
+    for (const char c : part) {
+      if (id.size() >= 64) return;
+      if (c == '-' && (id.empty() || id.back() == '-')) continue;
+      id += c;
+    }
+  };
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    const std::string rest = name.substr(i, 2);
+    if (rest == "\xC3\xA6" || rest == "\xC3\x86") {  // æ Æ
+      add("ae");
+      ++i;
+    } else if (rest == "\xC3\xB8" || rest == "\xC3\x98") {  // ø Ø
+      add("o");
+      ++i;
+    } else if (rest == "\xC3\xA5" || rest == "\xC3\x85") {  // å Å
+      add("a");
+      ++i;
+    } else if (std::isalnum(c) != 0 && c < 0x80U) {
+      add(std::string(1, static_cast<char>(std::tolower(c))));
+    } else {
+      add("-");
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "template" : id;
 }
 
 }  // namespace samla::app

@@ -25,6 +25,12 @@ struct PlaceholderChoice {
   std::string description;
 };
 
+/// A conversation the preview may be rendered against.
+struct PreviewConversation {
+  std::string id;
+  std::string label;  // "Åse Lie — Heimeteneste"
+};
+
 /// The live checks of one language's text, in plain words.
 struct TextCheckView {
   std::vector<std::string> errors;  // "Line 2, column 7: unknown placeholder …"
@@ -47,6 +53,12 @@ class TemplateEditor {
 
   /// Starts editing the current version of `id`; false for an unknown id.
   bool open(const std::string& id);
+  /// Starts a new template (saved only by save()); its id is made from the name. Nothing when
+  /// started, else why not (the refusal, or no name).
+  std::optional<std::string> start_new(TemplateKind kind, std::optional<Channel> channel,
+                                       const std::string& name);
+  /// True while a template started by start_new() has not been saved.
+  [[nodiscard]] bool is_new() const { return new_; }
   [[nodiscard]] const std::string& id() const { return id_; }
   [[nodiscard]] bool is_open() const { return !id_.empty(); }
   [[nodiscard]] const TemplateSaved& draft() const { return draft_; }
@@ -61,6 +73,10 @@ class TemplateEditor {
   /// "subject\n\nbody"; a text that does not parse gives the first error in plain words.
   [[nodiscard]] std::string preview(const std::string& language,
                                     const std::string& conversation = {}) const;
+  /// Conversations to preview with: `open_one` first (when given), then the most recently
+  /// active open ones, at most `limit` in all.
+  [[nodiscard]] std::vector<PreviewConversation> preview_conversations(
+      const std::string& open_one, std::size_t limit = 20) const;
   /// The versions, newest first, each with its author, time and line diff, as plain text.
   [[nodiscard]] std::string history_text() const;
 
@@ -78,7 +94,17 @@ class TemplateEditor {
   std::string id_;
   TemplateSaved draft_;
   bool retired_ = false;
+  bool new_ = false;
 };
+
+/// `text` with a line break inside every word longer than `max_chars` characters (UTF-8), so
+/// that a label wrapped at spaces never runs wider than its window (a hint quoting a very long
+/// word).
+[[nodiscard]] std::string break_long_words(const std::string& text, std::size_t max_chars);
+
+/// A template id made of `name`: lower case a-z, 0-9 and '-' (æ ø å written ae o a), at most
+/// 64 characters; "template" when nothing is left.
+[[nodiscard]] std::string template_id_from_name(const std::string& name);
 
 /// "Reply snippet", "Preliminary reply" … translated.
 [[nodiscard]] std::string kind_label(TemplateKind kind);

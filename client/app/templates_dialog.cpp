@@ -1,7 +1,10 @@
 #include "templates_dialog.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/dialog.h>
 #include <wx/listbox.h>
 #include <wx/msgdlg.h>
 #include <wx/notebook.h>
@@ -9,8 +12,11 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/tooltip.h>
 
 #include "i18n.h"
+#include "inbox_model.h"
+#include "samla/models/rejection.h"
 
 namespace samla::app {
 namespace {
@@ -86,11 +92,15 @@ TemplatesDialog::TemplatesDialog(wxWindow* parent, Workspace& ws, const std::str
   preview_row->Add(new wxStaticText(this, wxID_ANY, wx(tr("Preview with"))),
                    wxSizerFlags().CentreVertical());
   preview_with_ = new wxChoice(this, wxID_ANY);
+  preview_with_->SetName(wx(tr("Preview with")));
   preview_with_->Append(wx(tr("Sample data")));
-  if (!conversation_.empty()) preview_with_->Append(wx(tr("The open conversation")));
-  preview_with_->SetSelection(conversation_.empty() ? 0 : 1);
-  preview_row->Add(preview_with_, wxSizerFlags().Border(wxLEFT, 8));
-  right->Add(preview_row, wxSizerFlags().Border(wxTOP | wxRIGHT, 8));
+  preview_conversations_ = editor_.preview_conversations(conversation_);
+  for (const auto& c : preview_conversations_) preview_with_->Append(wx(c.label));
+  preview_with_->SetSelection(conversation_.empty() || preview_conversations_.empty() ? 0 : 1);
+  // Long subjects must not widen the window: the picker takes the width the row has.
+  preview_with_->SetMinSize(wxSize(300, -1));
+  preview_row->Add(preview_with_, wxSizerFlags(1).Border(wxLEFT, 8));
+  right->Add(preview_row, wxSizerFlags().Expand().Border(wxTOP | wxRIGHT, 8));
   preview_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, 140),
                             wxTE_MULTILINE | wxTE_READONLY);
   preview_->SetName(wx(tr("Preview")));
@@ -108,10 +118,17 @@ TemplatesDialog::TemplatesDialog(wxWindow* parent, Workspace& ws, const std::str
   right->Add(status_, wxSizerFlags().Expand().Border(wxTOP | wxRIGHT, 8));
 
   auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  new_ = new wxButton(this, wxID_NEW, wx(tr("New template…")));
   save_ = new wxButton(this, wxID_SAVE, wx(tr("Save")));
   retire_ = new wxButton(this, wxID_ANY, wx(tr("Retire")));
-  buttons->Add(save_);
+  buttons->Add(new_);
+  buttons->Add(save_, wxSizerFlags().Border(wxLEFT, 8));
   buttons->Add(retire_, wxSizerFlags().Border(wxLEFT, 8));
+  // Like saving, only for communications staff and administrators; the reason as a tooltip.
+  if (const auto refused = editor_.refusal()) {
+    new_->Disable();
+    new_->SetToolTip(wx(*refused));
+  }
   buttons->AddStretchSpacer();
   buttons->Add(new wxButton(this, wxID_CLOSE, wx(tr("Close"))));
   right->Add(buttons, wxSizerFlags().Expand().Border(wxTOP | wxRIGHT | wxBOTTOM, 10));
@@ -145,6 +162,7 @@ TemplatesDialog::TemplatesDialog(wxWindow* parent, Workspace& ws, const std::str
     body->SetFocus();
   });
   save_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save(); });
+  new_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_new(); });
   retire_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     if (wxMessageBox(wx(tr("Retire this template? It is no longer offered or sent.")),
                      wx(tr("Retire")), wxYES_NO | wxNO_DEFAULT, this) == wxYES) {
@@ -171,10 +189,14 @@ void TemplatesDialog::fill_list() {
 
 void TemplatesDialog::show_template(const std::string& id) {
   if (!editor_.open(id)) return;
-  loading_ = true;
   for (std::size_t i = 0; i < rows_.size(); ++i) {
     if (rows_[i].id == id) list_->SetSelection(static_cast<int>(i));
   }
+  show_draft();
+}
+
+void TemplatesDialog::show_draft() {
+  loading_ = true;
   name_->ChangeValue(wx(editor_.draft().name));
   for (std::size_t i = 0; i < kLanguages.size(); ++i) {
     const auto text = editor_.draft().texts.find(kLanguages[i]);
@@ -211,15 +233,17 @@ void TemplatesDialog::refresh() {
   if (!check.sms_warning.empty()) lines.push_back(check.sms_warning);
   for (const auto& h : check.hints) lines.push_back(tr("Hint:") + " " + h);
   if (lines.empty()) lines.push_back(tr("No problems found."));
-  checks_->SetLabel(wx(join(lines)));
+  checks_->SetLabel(wx(wrapped(join(lines))));
   checks_->SetForegroundColour(check.ok() && check.sms_warning.empty() ? GetForegroundColour()
                                                                        : *wxRED);
   checks_->Wrap(640);
-  const bool with_conversation = preview_with_->GetSelection() == 1;
-  preview_->ChangeValue(
-      wx(editor_.preview(language(), with_conversation ? conversation_ : std::string())));
+  const int chosen = preview_with_->GetSelection();
+  const auto with = chosen >= 1 && static_cast<std::size_t>(chosen) <= preview_conversations_.size()
+                        ? preview_conversations_[static_cast<std::size_t>(chosen) - 1].id
+                        : std::string();
+  preview_->ChangeValue(wx(editor_.preview(language(), with)));
   save_->Enable(!editor_.retired());
-  retire_->Enable(!editor_.retired());
+  retire_->Enable(!editor_.retired() && !editor_.is_new());
   Layout();
 }
 
@@ -231,13 +255,8 @@ void TemplatesDialog::save() {
   if (!problem) {
     fill_list();
     show_template(id);
-    status_->SetLabel(wx(tr("Saved.")));
-  } else {
-    status_->SetLabel(wx(*problem));
   }
-  status_->SetForegroundColour(problem ? *wxRED : GetForegroundColour());
-  status_->Wrap(640);
-  Layout();
+  set_status(problem.value_or(tr("Saved.")), problem.has_value());
 }
 
 void TemplatesDialog::retire() {
@@ -247,11 +266,82 @@ void TemplatesDialog::retire() {
   if (!problem) {
     fill_list();
     show_template(id);
-    status_->SetLabel(wx(tr("Retired: it is no longer offered or sent.")));
-  } else {
-    status_->SetLabel(wx(*problem));
   }
+  set_status(problem.value_or(tr("Retired: it is no longer offered or sent.")),
+             problem.has_value());
+}
+
+void TemplatesDialog::set_status(const std::string& text, bool problem) {
+  status_->SetLabel(wx(wrapped(text)));
+  status_->SetForegroundColour(problem ? *wxRED : GetForegroundColour());
+  status_->Wrap(640);
   Layout();
+}
+
+std::string TemplatesDialog::wrapped(const std::string& text) const {
+  // Wrap() breaks at spaces only: a longer word (a hint may quote one) is broken first, at as
+  // many wide letters as fit the 640 pixels the labels wrap at.
+  const int wide = std::max(1, GetTextExtent("W").GetWidth());
+  return break_long_words(text, static_cast<std::size_t>(std::max(8, 620 / wide)));
+}
+
+void TemplatesDialog::start_new(TemplateKind kind, std::optional<Channel> channel,
+                                const std::string& name) {
+  if (const auto problem = editor_.start_new(kind, channel, name)) {
+    outcome_ = *problem;
+    set_status(*problem, true);
+    return;
+  }
+  list_->SetSelection(wxNOT_FOUND);
+  show_draft();
+  outcome_.clear();
+  set_status(substitute(tr("New template \"{0}\": write its text, then save."), {name}), false);
+  bodies_[0]->SetFocus();
+}
+
+void TemplatesDialog::preview_with(int choice) {
+  preview_with_->SetSelection(choice);
+  refresh();
+}
+
+void TemplatesDialog::ask_new() {
+  wxDialog ask(this, wxID_ANY, wx(tr("New template")));
+  auto* body = new wxBoxSizer(wxVERTICAL);
+  auto* grid = new wxFlexGridSizer(2, wxSize(8, 8));
+  grid->AddGrowableCol(1);
+  const auto row = [&](const std::string& text, wxWindow* field) {
+    grid->Add(new wxStaticText(&ask, wxID_ANY, wx(text)), wxSizerFlags().CentreVertical());
+    field->SetName(wx(text));
+    grid->Add(field, wxSizerFlags().Expand());
+  };
+  auto* kind = new wxChoice(&ask, wxID_ANY);
+  const std::array kinds{TemplateKind::ReplySnippet,     TemplateKind::Sms,
+                         TemplateKind::PreliminaryReply, TemplateKind::AutoReply,
+                         TemplateKind::HandoverNotice,   TemplateKind::CallbackNotice};
+  for (const auto k : kinds) kind->Append(wx(kind_label(k)));
+  kind->SetSelection(0);
+  row(tr("Kind"), kind);
+  auto* channel = new wxChoice(&ask, wxID_ANY);
+  const std::array channels{Channel::Email,     Channel::DigitalPost, Channel::Facebook,
+                            Channel::Instagram, Channel::Sms,         Channel::Callback};
+  channel->Append(wx(tr("Any channel")));
+  for (const auto c : channels) channel->Append(wx(InboxModel::channel_name(c)));
+  channel->SetSelection(0);
+  row(tr("Channel"), channel);
+  auto* name = new wxTextCtrl(&ask, wxID_ANY, wxString(), wxDefaultPosition, wxSize(320, -1));
+  row(tr("Name"), name);
+  body->Add(grid, wxSizerFlags(1).Expand().Border(wxALL, 10));
+  body->Add(ask.CreateStdDialogButtonSizer(wxOK | wxCANCEL),
+            wxSizerFlags().Expand().Border(wxALL, 10));
+  ask.SetSizerAndFit(body);
+  ask.CentreOnParent();
+  name->SetFocus();
+  if (ask.ShowModal() != wxID_OK) return;
+  const int c = channel->GetSelection();
+  start_new(
+      kinds.at(static_cast<std::size_t>(std::max(0, kind->GetSelection()))),
+      c <= 0 ? std::nullopt : std::optional<Channel>(channels.at(static_cast<std::size_t>(c - 1))),
+      name->GetValue().utf8_string());
 }
 
 }  // namespace samla::app

@@ -5,6 +5,7 @@
 #include <wx/dialog.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,10 +33,19 @@ class TemplatesDialog : public wxDialog {
   [[nodiscard]] const std::string& outcome() const { return outcome_; }
   void save();
   void retire();
+  /// Starts a new template as the "New template" button does after its questions; what was
+  /// wrong (not allowed, no name) is in outcome().
+  void start_new(TemplateKind kind, std::optional<Channel> channel, const std::string& name);
+  /// Previews with sample data (0) or the n-th conversation of the picker (1…).
+  void preview_with(int choice);
 
  private:
   static constexpr std::array<const char*, 3> kLanguages{"nn", "nb", "en"};
   void fill_list();
+  void ask_new();
+  void show_draft();
+  void set_status(const std::string& text, bool problem);
+  [[nodiscard]] std::string wrapped(const std::string& text) const;
   void take_edits();
   void refresh();
   [[nodiscard]] std::string language() const;
@@ -43,6 +53,7 @@ class TemplatesDialog : public wxDialog {
   TemplateEditor editor_;
   std::string conversation_;
   std::vector<TemplateRow> rows_;
+  std::vector<PreviewConversation> preview_conversations_;
   std::string outcome_;
   bool loading_ = false;
 
@@ -59,6 +70,7 @@ class TemplatesDialog : public wxDialog {
   wxTextCtrl* history_;
   wxButton* save_;
   wxButton* retire_;
+  wxButton* new_;
 };
 
 }  // namespace samla::app

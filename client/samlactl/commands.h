@@ -18,5 +18,6 @@ void add_admin_commands(CLI::App& app, Commands cmd);         // demo deadline d
 void add_template_commands(CLI::App& app, Commands cmd);      // template …, sms count
 void add_hub_commands(CLI::App& app, Commands cmd);           // hub init|migrate|sync|status …
 void add_email_commands(CLI::App& app, Commands cmd);         // account sync
+void add_sms_commands(CLI::App& app, Commands cmd);           // sms-gateway, sms (after template)
 
 }  // namespace samla::cli

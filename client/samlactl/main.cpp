@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
   add_template_commands(app, commands);
   add_hub_commands(app, commands);
   add_email_commands(app, commands);
+  add_sms_commands(app, commands);
   group_help_flags(app, tr("Options"));
 
   try {

@@ -46,6 +46,10 @@ std::string what(const Event& e, const Directory& dir) {
         } else if constexpr (std::is_same_v<T, Unassigned>) {
           return tr("unassigned");
         } else if constexpr (std::is_same_v<T, ReplyQueued>) {
+          if (p.channel == Channel::Sms && !p.to.empty()) {
+            return substitute(tr("SMS to {0} queued: {1}"),
+                              {p.to.front().address, one_line(p.text).substr(0, 60)});
+          }
           return substitute(tr("reply queued: {0}"), {one_line(p.text).substr(0, 60)});
         } else if constexpr (std::is_same_v<T, ReplySent>) {
           return tr("reply sent");

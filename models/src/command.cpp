@@ -28,7 +28,9 @@ struct ToPayload {
   EventPayload operator()(const QueueReply& c) const {
     auto subject = c.subject;
     if (subject.empty()) subject = "Re: " + state.subject;
-    return ReplyQueued{context.new_id(), {state.citizen}, subject, c.text};
+    if (c.channel == Channel::Sms) subject.clear();  // an SMS has no subject
+    return ReplyQueued{
+        context.new_id(), {c.to.value_or(state.citizen)}, subject, c.text, c.channel};
   }
   EventPayload operator()(const SendPreliminaryReply& c) const {
     return PreliminaryReplySent{c.promised, c.text};

@@ -39,10 +39,13 @@ json write(const Assigned& p) {
   return out;
 }
 json write(const ReplyQueued& p) {
-  return json{{"reply_id", p.reply_id},
-              {"to", parties_json(p.to)},
-              {"subject", p.subject},
-              {"text", p.text}};
+  json out{{"reply_id", p.reply_id},
+           {"to", parties_json(p.to)},
+           {"subject", p.subject},
+           {"text", p.text}};
+  // Written only when set, so that events of older versions read and write back the same.
+  if (p.channel) out["channel"] = std::string(to_string(*p.channel));
+  return out;
 }
 json write(const ReplySent& p) {
   return json{{"reply_id", p.reply_id}, {"external_id", p.external_id}};
@@ -194,6 +197,15 @@ InboundMessage read_message(const Fields& f) {
   return m;
 }
 
+// An optional "channel" field; an unknown name is an error that names it.
+std::optional<Channel> optional_channel(const Fields& f) {
+  const auto text = f.optional_string("channel");
+  if (!text) return std::nullopt;
+  const auto channel = channel_from_string(*text);
+  if (!channel) throw EventJsonError(f.path("channel"), "unknown channel \"" + *text + "\"");
+  return channel;
+}
+
 void read(const Fields& f, MessageReceived& p) { p.message = read_message(f.object("message")); }
 void read(const Fields& f, AutoReplySent& p) {
   p.in_reply_to = f.string("in_reply_to");
@@ -209,6 +221,7 @@ void read(const Fields& f, ReplyQueued& p) {
   p.to = f.parties("to");
   p.subject = f.string("subject");
   p.text = f.string("text");
+  p.channel = optional_channel(f);
 }
 void read(const Fields& f, ReplySent& p) {
   p.reply_id = f.string("reply_id");
@@ -233,13 +246,7 @@ void read(const Fields& f, TemplateSaved& p) {
   const auto kind = template_kind_from_string(kind_text);
   if (!kind) throw EventJsonError(f.path("kind"), "unknown template kind \"" + kind_text + "\"");
   p.kind = *kind;
-  if (const auto channel_text = f.optional_string("channel")) {
-    const auto channel = channel_from_string(*channel_text);
-    if (!channel) {
-      throw EventJsonError(f.path("channel"), "unknown channel \"" + *channel_text + "\"");
-    }
-    p.channel = *channel;
-  }
+  p.channel = optional_channel(f);
   p.name = f.string("name");
   const json& texts = f.at("texts");
   if (!texts.is_object()) throw EventJsonError(f.path("texts"), "expected an object");

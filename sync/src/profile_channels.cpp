@@ -70,7 +70,10 @@ SecretLookup sms_gateway_secrets(const Store& store) {
     const auto settings = nlohmann::json::parse(*text, nullptr, false);
     if (settings.is_object()) {
       const auto file = settings.value("secrets_file", std::string{});
-      if (!file.empty()) return secrets_file(file);
+      // The same JSON secrets file (0600) as the mailboxes'; read when the secret is needed.
+      if (!file.empty()) {
+        return [file](const std::string& name) { return file_credentials(file)->lookup(name); };
+      }
     }
   }
   // Looked up lazily: a profile without SMS never talks to the keyring.

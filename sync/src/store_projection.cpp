@@ -1,9 +1,33 @@
 // The inbox projection: a conversation's row is always the fold of its events in hub order.
 #include "samla/models/fold.h"
 #include "samla/sync/projection.h"
+#include "samla/sync/sms_number.h"
 #include "store_impl.h"
 
 namespace samla {
+namespace {
+
+// The number an SMS reply went to when it was sent from a conversation that did not come by
+// SMS; nullopt for every other reply.
+std::optional<std::string> sms_recipient_of(const Conversation& state,
+                                            const std::string& reply_id) {
+  if (state.channel == Channel::Sms) return std::nullopt;
+  for (const auto& entry : state.timeline) {
+    const auto* queued = std::get_if<ReplyQueued>(&entry.event.payload);
+    if (queued == nullptr || queued->reply_id != reply_id) continue;
+    const bool by_sms =
+        queued->channel ? *queued->channel == Channel::Sms : state.channel == Channel::Callback;
+    if (!by_sms || queued->to.empty()) return std::nullopt;
+    try {
+      return to_e164(queued->to.front().address);
+    } catch (const InvalidPhoneNumber&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 using store_detail::to_seconds;
 
@@ -92,6 +116,17 @@ void Store::Impl::project(const std::string& conversation_id, const std::vector<
     insert->bind(2, sent->external_id);
     insert->bind(3, conversation_id);
     insert->exec();
+    // An SMS sent from a conversation of another channel (an email's citizen, a callback
+    // request): the citizen's SMS answer has no reference to it, so it is found by their number
+    // ("to:+47…", which the SMS connector gives as a reference). The latest such SMS wins.
+    if (const auto number = sms_recipient_of(state, sent->reply_id)) {
+      auto by_number = query(
+          "INSERT OR REPLACE INTO sent_messages (channel, external_id, conversation_id) "
+          "VALUES ('sms', ?, ?)");
+      by_number->bind(1, "to:" + *number);
+      by_number->bind(2, conversation_id);
+      by_number->exec();
+    }
   }
 }
 

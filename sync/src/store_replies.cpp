@@ -1,5 +1,7 @@
 // The queue of outbound replies, read from the event log: a reply is waiting while its
-// ReplyQueued has no ReplySent or ReplyFailed with the same reply id.
+// ReplyQueued has no ReplySent or ReplyFailed with the same reply id. A reply goes out on the
+// channel it names, else on its conversation's own; a callback request is answered by SMS (its
+// citizen address is a phone number).
 #include "store_impl.h"
 
 namespace samla {
@@ -11,7 +13,9 @@ std::vector<QueuedReply> Store::queued_replies(Channel channel, std::size_t limi
   SQLite::Statement q(impl_->db, R"sql(
     SELECT e.conversation_id, json_extract(e.payload, '$.reply_id') AS reply_id
       FROM events e JOIN conversations c ON c.id = e.conversation_id
-     WHERE e.type = 'ReplyQueued' AND c.channel = ?1
+     WHERE e.type = 'ReplyQueued'
+       AND COALESCE(json_extract(e.payload, '$.channel'),
+                    CASE c.channel WHEN 'callback' THEN 'sms' ELSE c.channel END) = ?1
        AND NOT EXISTS (
          SELECT 1 FROM events d
           WHERE d.conversation_id = e.conversation_id

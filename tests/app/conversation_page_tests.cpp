@@ -50,6 +50,19 @@ BOOST_AUTO_TEST_CASE(email_has_no_reply_window_and_a_timeline_with_who_and_what)
   BOOST_TEST(offers(page, Action::Reply));
   BOOST_TEST(!offers(page, Action::Accept));
   BOOST_TEST(!offers(page, Action::Reopen));
+  // An SMS to the citizen from an email too: the caseworker enters the number.
+  BOOST_TEST(offers(page, Action::Sms));
+}
+
+BOOST_AUTO_TEST_CASE(an_sms_from_an_email_conversation_shows_where_it_went) {
+  test::DemoProfile demo;
+  const auto id = find_conversation(demo.ws(), Channel::Email, "erik", InboxView::Mine);
+  const auto outcome = demo.ws().execute(
+      id, QueueReply{"", "Vi ringjer i dag.", Channel::Sms, Party{"", "+4791234567"}}, "erik");
+  BOOST_REQUIRE(outcome.decision.accepted());
+  const auto page = make_page(demo.ws(), *demo.ws().store().conversation(id), "erik");
+  BOOST_TEST(page.timeline_html.find("SMS written to +4791234567") != std::string::npos);
+  BOOST_TEST(page.timeline_html.find("Vi ringjer i dag.") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(accept_is_offered_to_the_receiving_department_only) {

@@ -396,9 +396,52 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
                 BOOST_REQUIRE(checks != nullptr);
                 BOOST_TEST(checks->GetLabel().Find("2 SMS") != wxNOT_FOUND);
                 screenshot(window, "17-templates-sms-counter");
+                // A hint quoting a very long word wraps inside the window.
+                body->ChangeValue(wxString::FromUTF8(
+                    "Søknaden gjeld "
+                    "eigedomsskattetakstomgjeringsklagebehandlingsfristforlengingssøknaden"
+                    "sskjemautfyllingsrettleiingsdokumentasjonsarkivreferansenummeret."));
+                body->AppendText(" ");
+                pump(200ms);
+                BOOST_TEST(checks->GetLabel().Find("long word") != wxNOT_FOUND);
+                // Unbroken, the word alone is far wider than the 640 pixels the label wraps at.
+                BOOST_TEST(checks->GetBestSize().GetWidth() <= 645);
+                screenshot(window, "18-templates-long-word");
+
+                // New template: comms staff may; the preview against a chosen conversation.
+                auto* add = wxDynamicCast(window->FindWindow(wxID_NEW), wxButton);
+                BOOST_REQUIRE(add != nullptr);
+                BOOST_TEST(add->IsEnabled());
+                window->start_new(TemplateKind::Sms, Channel::Sms, "Påminning om time");
+                BOOST_TEST(window->outcome() == "");
+                BOOST_TEST(window->editor().is_new());
+                body = find_child<wxTextCtrl>(window, [](wxTextCtrl* t) {
+                  return t->IsMultiLine() && t->IsEditable() && t->IsShownOnScreen();
+                });
+                BOOST_REQUIRE(body != nullptr);
+                BOOST_TEST(body->GetValue().IsEmpty());
+                body->ChangeValue(
+                    wxString::FromUTF8("Hei {citizen.name}! Hugs timen din i sak {reference}."));
+                body->AppendText(" ");
+                auto* with = find_child<wxChoice>(
+                    window, [](wxChoice* c) { return c->GetName() == "Preview with"; });
+                BOOST_REQUIRE(with != nullptr);
+                BOOST_REQUIRE(with->GetCount() >= 3U);  // sample data and conversations
+                window->preview_with(0);
+                const auto sample = preview->GetValue();
+                window->preview_with(2);
+                BOOST_TEST(preview->GetValue() != sample);
+                BOOST_TEST(preview->GetValue().Find("Hugs timen din i sak") != wxNOT_FOUND);
+                screenshot(window, "19-templates-new-preview-with-conversation");
+                window->save();
+                BOOST_TEST(window->outcome() == "");
+                BOOST_TEST(!window->editor().is_new());
+                pump(200ms);
+                screenshot(window, "20-templates-new-saved");
                 window->EndModal(wxID_CLOSE);
               });
   BOOST_TEST(app.frame->workspace().template_info("preliminary-reply")->version == 1);
+  BOOST_TEST(app.frame->workspace().template_info("paminning-om-time")->version == 1);
 
   // A caseworker may not open the window: the item is greyed.
   app.frame->switch_user("lars");  // Innbyggjarservice
@@ -459,6 +502,42 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
                 press_ok(dialog, "14-preliminary-from-template");
               });
   BOOST_TEST(app.frame->refusal() == "");
+
+  // An SMS to the citizen, whatever channel the conversation came by: a number that is none
+  // keeps the dialog open and says so; the SMS is queued for the SMS gateway, never the email.
+  const auto sms_conversation = app.frame->page()->id;
+  with_dialog([&] { keys(app.frame, 'M', wxMOD_CONTROL); },
+              [&](wxDialog* dialog) {
+                auto* number = find_child<wxTextCtrl>(
+                    dialog, [](wxTextCtrl* t) { return t->GetName() == "Mobile number"; });
+                BOOST_REQUIRE(number != nullptr);
+                auto* text =
+                    find_child<wxTextCtrl>(dialog, [](wxTextCtrl* t) { return t->IsMultiLine(); });
+                BOOST_REQUIRE(text != nullptr);
+                text->SetValue("Vi ringjer deg i dag.");  // as typing: the counter follows
+                number->SetValue("12");
+                press_ok(dialog, "21-sms-to-a-number-that-is-none");
+                BOOST_TEST(dialog->IsModal());
+                const auto complaint = [dialog] {
+                  return find_child<wxStaticText>(dialog, [](wxStaticText* t) {
+                    return t->GetLabel().Find("not a mobile number") != wxNOT_FOUND;
+                  });
+                };
+                BOOST_TEST(complaint() != nullptr);
+                screenshot(dialog, "22-sms-number-refused");
+                number->SetValue("912 34 567");
+                BOOST_TEST(complaint() == nullptr);  // gone while it is corrected
+                press_ok(dialog, "23-sms-to-an-entered-number");
+              });
+  BOOST_TEST(app.frame->refusal() == "");
+  const auto after = app.frame->workspace().store().conversation(sms_conversation);
+  BOOST_REQUIRE(after.has_value());
+  const auto* sms = std::get_if<ReplyQueued>(&after->timeline.back().event.payload);
+  BOOST_REQUIRE(sms != nullptr);
+  BOOST_TEST((sms->channel == Channel::Sms));
+  BOOST_TEST(sms->to.at(0).address == "+4791234567");
+  BOOST_TEST(app.frame->page()->timeline_html.find("SMS written to +4791234567") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

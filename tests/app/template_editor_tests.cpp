@@ -107,4 +107,65 @@ BOOST_AUTO_TEST_CASE(retire_takes_a_template_out_of_use) {
   BOOST_TEST(editor.history_text().find("Retired by anne") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_new_template_gets_a_fresh_id_and_is_saved_only_with_text) {
+  test::DemoProfile demo;
+  TemplateEditor caseworker(demo.ws(), "lars");
+  BOOST_TEST(caseworker.start_new(TemplateKind::Sms, Channel::Sms, "Ring").has_value());
+  TemplateEditor editor(demo.ws(), "anne");
+  BOOST_TEST(editor.start_new(TemplateKind::Sms, std::nullopt, "  ").has_value());  // no name
+  BOOST_REQUIRE(
+      !editor.start_new(TemplateKind::Sms, Channel::Sms, "Påminning om time").has_value());
+  BOOST_TEST(editor.id() == "paminning-om-time");
+  BOOST_TEST(editor.is_new());
+  BOOST_TEST(editor.history_text() == "Not saved yet.");
+  BOOST_TEST(editor.retire().has_value());  // nothing to retire yet
+  BOOST_TEST(editor.save().has_value());    // no text in any language
+  editor.set_text("nn", "", "Hei {citizen.name}, du har time {promised_date}.");
+  BOOST_TEST(editor.preview("nn").find("{") == std::string::npos);
+  BOOST_TEST(!editor.check("nn").sms.empty());  // an SMS template counts segments
+  BOOST_REQUIRE(!editor.save().has_value());
+  BOOST_TEST(!editor.is_new());
+  const auto saved = demo.ws().template_info("paminning-om-time");
+  BOOST_REQUIRE(saved.has_value());
+  BOOST_TEST(saved->version == 1);
+  BOOST_TEST((saved->content.kind == TemplateKind::Sms));
+  BOOST_TEST((saved->content.channel == Channel::Sms));
+  // The same name again: another id, the first one untouched.
+  BOOST_REQUIRE(!editor.start_new(TemplateKind::ReplySnippet, std::nullopt, "Påminning om time"));
+  BOOST_TEST(editor.id() == "paminning-om-time-2");
+}
+
+BOOST_AUTO_TEST_CASE(template_ids_from_names) {
+  BOOST_TEST(template_id_from_name("Svar på søknad om løyve") == "svar-pa-soknad-om-loyve");
+  BOOST_TEST(template_id_from_name("Ærend -- NAV!") == "aerend-nav");
+  BOOST_TEST(template_id_from_name("???") == "template");
+  BOOST_TEST(template_id_from_name(std::string(100, 'x')).size() == 64U);
+}
+
+BOOST_AUTO_TEST_CASE(long_words_are_broken_so_a_label_can_wrap) {
+  BOOST_TEST(break_long_words("kort ord", 4) == "kort ord");
+  BOOST_TEST(break_long_words("abcdefghij kl", 4) == "abcd\nefgh\nij kl");
+  // Characters, not bytes: "ø" is two bytes and never split.
+  BOOST_TEST(break_long_words("øøøøø", 2) == "øø\nøø\nø");
+  BOOST_TEST(break_long_words("ab\ncdef", 3) == "ab\ncde\nf");
+}
+
+BOOST_AUTO_TEST_CASE(preview_conversations_put_the_open_one_first_then_recent_open_ones) {
+  test::DemoProfile demo;
+  TemplateEditor editor(demo.ws(), "anne");
+  const auto all = editor.preview_conversations({}, 5);
+  BOOST_REQUIRE_EQUAL(all.size(), 5U);
+  for (const auto& c : all) {
+    BOOST_TEST(!c.label.empty());
+    BOOST_TEST((demo.ws().store().conversation(c.id)->is_open()));
+  }
+  const auto with = editor.preview_conversations(all[3].id, 5);
+  BOOST_REQUIRE_EQUAL(with.size(), 5U);
+  BOOST_TEST(with[0].id == all[3].id);
+  for (std::size_t i = 1; i < with.size(); ++i) BOOST_TEST(with[i].id != all[3].id);
+  // Rendered against the chosen conversation, not the sample values.
+  BOOST_REQUIRE(editor.open("preliminary-reply"));
+  BOOST_TEST(editor.preview("nn", with[0].id) != editor.preview("nn"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

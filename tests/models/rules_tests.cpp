@@ -280,6 +280,23 @@ BOOST_AUTO_TEST_CASE(reply_is_queued_then_sent_by_the_channel) {
       s.make(std::string(kSystemActor), "byggesak", later(4), ReplySent{"no-such-reply", "x"})));
 }
 
+BOOST_AUTO_TEST_CASE(an_sms_to_the_citizen_names_its_channel_and_number) {
+  allowed("ola",
+          QueueReply{"Ignored", "Vi ringjer i dag.", Channel::Sms, Party{"Kari", "+4791234567"}},
+          later(1));
+  const auto queued = std::get<ReplyQueued>(s.log.back().payload);
+  BOOST_CHECK(queued.channel == Channel::Sms);
+  BOOST_REQUIRE_EQUAL(queued.to.size(), 1U);
+  BOOST_CHECK_EQUAL(queued.to[0].address, "+4791234567");
+  BOOST_CHECK(queued.subject.empty());  // an SMS has no subject
+  // Without a channel: the conversation's own, to its citizen, as before.
+  allowed("ola", QueueReply{"", "Svar"}, later(2));
+  const auto plain = std::get<ReplyQueued>(s.log.back().payload);
+  BOOST_CHECK(!plain.channel);
+  BOOST_CHECK_EQUAL(plain.to.at(0).address, "kari.innbyggjar@example.no");
+  BOOST_CHECK_EQUAL(s.state.replies.size(), 2U);
+}
+
 BOOST_AUTO_TEST_CASE(reply_refusals) {
   BOOST_CHECK_EQUAL(refused("ola", QueueReply{"", " "}, later(1)), "the reply is empty");
   allowed("ola", Close{}, later(1));

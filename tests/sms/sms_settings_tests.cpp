@@ -1,45 +1,41 @@
 // The SMS channel as a profile configures it: the gateway's JSON in the profile's settings, its
-// secret in a private secrets file.
+// secret in the OS keyring or the private JSON secrets file the mailboxes use too.
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
 
-#include <fstream>
-
 #include "fake_gateway.h"
+#include "samla/sync/credentials.h"
+#include "samla/sync/profile_channels.h"
 #include "samla/sync/sms_settings.h"
 
 using namespace samla;
 using namespace samla::test;
 
-namespace {
-
-std::filesystem::path secrets_at(const std::filesystem::path& dir, const std::string& text,
-                                 mode_t mode) {
-  const auto file = dir / "secrets";
-  std::ofstream(file) << text;
-  ::chmod(file.c_str(), mode);
-  return file;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(SmsSettings)
 
-BOOST_AUTO_TEST_CASE(the_secrets_file_must_be_private) {
+BOOST_AUTO_TEST_CASE(the_secret_comes_from_the_named_json_secrets_file_which_must_be_private) {
   TempProfile profile;
-  const auto file = secrets_at(profile.dir, "# SMS\nsms_gateway=s3cret=x\n\nother=1\n", 0644);
+  auto& store = profile.ws.store();
+  const auto file = profile.dir / "secrets.json";
+  file_credentials(file)->store(kSmsGatewaySecret, "s3cret=x");  // the mailboxes' format
+  store.set_setting(kSmsGatewaySetting,
+                    nlohmann::json{{"provider", "twilio"}, {"secrets_file", file.string()}}.dump());
+  BOOST_CHECK_EQUAL(sms_gateway_secrets(store)(kSmsGatewaySecret).value_or(""), "s3cret=x");
+  BOOST_CHECK(!sms_gateway_secrets(store)("missing"));
+  ::chmod(file.c_str(), 0644);
   try {
-    static_cast<void>(secrets_file(file));
+    static_cast<void>(sms_gateway_secrets(store)(kSmsGatewaySecret));
     BOOST_ERROR("a world-readable secrets file was read");
-  } catch (const std::runtime_error& e) {
+  } catch (const CredentialError& e) {
     BOOST_CHECK(std::string(e.what()).find("chmod 600") != std::string::npos);
   }
-  ::chmod(file.c_str(), 0600);
-  const auto lookup = secrets_file(file);
-  BOOST_CHECK_EQUAL(lookup("sms_gateway").value_or(""), "s3cret=x");
-  BOOST_CHECK(!lookup("missing"));
-  BOOST_CHECK_THROW(static_cast<void>(secrets_file(profile.dir / "none")), std::runtime_error);
+  // A file not yet written holds no secret: the connector then asks for one (auth_required).
+  store.set_setting(
+      kSmsGatewaySetting,
+      nlohmann::json{{"provider", "twilio"}, {"secrets_file", (profile.dir / "none").string()}}
+          .dump());
+  BOOST_CHECK(!sms_gateway_secrets(store)(kSmsGatewaySecret));
 }
 
 BOOST_AUTO_TEST_CASE(no_setting_no_connector_and_bad_settings_are_named) {
@@ -64,7 +60,7 @@ BOOST_AUTO_TEST_CASE(no_setting_no_connector_and_bad_settings_are_named) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_configured_twilio_gateway_sends_with_the_secret_from_the_file) {
+BOOST_AUTO_TEST_CASE(a_configured_twilio_gateway_sends_with_the_secret_from_the_secrets_file) {
   FakeGateway fake;
   TempProfile profile;
   fake.set_clock(profile.now);
@@ -72,9 +68,11 @@ BOOST_AUTO_TEST_CASE(a_configured_twilio_gateway_sends_with_the_secret_from_the_
                           {"account_sid", kAccountSid}, {"base_url", fake.base_url()},
                           {"department", "helse"},      {"receipt_wait_minutes", 5}};
   profile.ws.store().set_setting(kSmsGatewaySetting, settings.dump());
-  const auto secrets =
-      secrets_file(secrets_at(profile.dir, std::string("sms_gateway=") + kAuthToken + "\n", 0600));
-  auto connector = make_sms_connector(profile.ws.store(), secrets);
+  const auto file = profile.dir / "secrets.json";
+  file_credentials(file)->store(kSmsGatewaySecret, kAuthToken);
+  settings["secrets_file"] = file.string();
+  profile.ws.store().set_setting(kSmsGatewaySetting, settings.dump());
+  auto connector = make_sms_connector(profile.ws.store(), sms_gateway_secrets(profile.ws.store()));
   BOOST_REQUIRE(connector);
   BOOST_CHECK_EQUAL(connector->id(), "sms:+4722334455");
   TestPass pass;

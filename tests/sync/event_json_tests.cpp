@@ -53,6 +53,7 @@ std::vector<EventPayload> every_payload() {
           Assigned{"ola", std::string("ingrid")},
           Unassigned{},
           ReplyQueued{"r-1", {{"Åse", "ase@example.no"}}, "Svar: søknad", "Hei Åse"},
+          ReplyQueued{"r-2", {{"", "+4791234567"}}, "", "Vi ringjer i morgon.", Channel::Sms},
           ReplySent{"r-1", "<reply-1@kommune.no>"},
           ReplyFailed{"r-1", "550 mailbox unavailable"},
           PreliminaryReplySent{at(2026, 12, 14, 15), "Vi svarar innan 14. desember."},
@@ -133,6 +134,19 @@ BOOST_AUTO_TEST_CASE(optional_fields_may_be_absent_or_null) {
   const auto e = event_from_json(j);
   BOOST_CHECK(!std::get<Assigned>(e.payload).expected_assignee);
   BOOST_CHECK(!e.hub_sequence);
+}
+
+BOOST_AUTO_TEST_CASE(a_reply_keeps_its_channel_and_older_replies_read_without_one) {
+  const auto sms = event_to_json(
+      event_with(ReplyQueued{"r-2", {{"", "+4791234567"}}, "", "Vi ringjer.", Channel::Sms}));
+  BOOST_CHECK_EQUAL(sms.at("payload").at("channel"), "sms");
+  const auto plain = event_to_json(event_with(ReplyQueued{"r-1", {}, "Sv: Sak", "Svar"}));
+  // Written as before when there is no channel, so older versions read it unchanged.
+  BOOST_CHECK(!plain.at("payload").contains("channel"));
+  BOOST_CHECK(!std::get<ReplyQueued>(event_from_json(plain).payload).channel);
+  auto bad = sms;
+  bad["payload"]["channel"] = "pigeon";
+  BOOST_CHECK_EQUAL(failing_field(bad), "payload.channel");
 }
 
 BOOST_AUTO_TEST_CASE(missing_fields_are_named) {

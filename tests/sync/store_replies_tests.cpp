@@ -56,4 +56,36 @@ BOOST_AUTO_TEST_CASE(lists_queued_replies_of_the_channel_until_sent_or_failed) {
   BOOST_CHECK_EQUAL(store.queued_replies(Channel::Sms).size(), 1U);
 }
 
+BOOST_AUTO_TEST_CASE(an_sms_reply_goes_out_by_sms_whatever_the_conversation_came_by) {
+  Store store(":memory:", test_options());
+  save_municipality(store);
+  const auto mail = store.ingest(email("<a@x>", "Sak", "første", at(2026, 11, 23))).conversation_id;
+  auto request = email("cb-1", "Ring meg", "om byggesaka", at(2026, 11, 23));
+  request.channel = Channel::Callback;
+  request.from = Party{"Åse", "+4791234567"};
+  const auto callback = store.ingest(request).conversation_id;
+
+  const auto by_mail = queue_reply(store, mail, "Svar på e-post", at(2026, 11, 23, 11));
+  const auto sms_on_mail =
+      act(store, mail, "ola", QueueReply{"", "Vi ringjer.", Channel::Sms, Party{"", "+4791234567"}},
+          at(2026, 11, 23, 12));
+  BOOST_REQUIRE(sms_on_mail.accepted());
+  const auto& queued_sms = std::get<ReplyQueued>(sms_on_mail.events.at(0).payload);
+  BOOST_CHECK(queued_sms.channel == Channel::Sms);
+  BOOST_CHECK_EQUAL(queued_sms.to.at(0).address, "+4791234567");
+  BOOST_CHECK(queued_sms.subject.empty());
+  const auto on_callback = queue_reply(store, callback, "Vi ringjer i dag.", at(2026, 11, 23, 13));
+
+  const auto email_queue = store.queued_replies(Channel::Email);
+  BOOST_REQUIRE_EQUAL(email_queue.size(), 1U);  // never the SMS, never the callback's reply
+  BOOST_CHECK_EQUAL(email_queue[0].reply().reply_id, by_mail);
+  const auto sms_queue = store.queued_replies(Channel::Sms);
+  BOOST_REQUIRE_EQUAL(sms_queue.size(), 2U);
+  BOOST_CHECK_EQUAL(sms_queue[0].reply().reply_id, queued_sms.reply_id);
+  BOOST_CHECK_EQUAL(sms_queue[0].conversation_id, mail);
+  BOOST_CHECK_EQUAL(sms_queue[1].reply().reply_id, on_callback);
+  BOOST_CHECK_EQUAL(sms_queue[1].conversation_id, callback);
+  BOOST_CHECK(store.queued_replies(Channel::Callback).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -512,6 +512,7 @@ void EmailConnector::send_queued(Workspace& workspace) {
     }
     if (!ours) continue;
     const ReplyQueued& reply = queued.reply();
+    if (reply.channel && *reply.channel != Channel::Email) continue;  // e.g. an SMS to the citizen
     const std::string attempts_key = "attempts:" + reply.reply_id;
     const std::string next_key = "next_attempt:" + reply.reply_id;
     if (const auto next = store.sync_state(key, next_key); next && !next->empty()) {

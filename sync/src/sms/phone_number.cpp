@@ -48,4 +48,15 @@ bool is_e164(std::string_view text) {
   }
 }
 
+std::optional<std::string> citizen_phone(const Conversation& conversation) {
+  if (conversation.channel != Channel::Sms && conversation.channel != Channel::Callback) {
+    return std::nullopt;
+  }
+  try {
+    return to_e164(conversation.citizen.address);
+  } catch (const InvalidPhoneNumber&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace samla

@@ -103,6 +103,8 @@ struct SmsConnector::Pass {
         message.warnings.emplace_back(std::string("the sender's number is not valid: ") + e.what());
       }
       message.thread_key = message.from.address;
+      // Where they have no SMS conversation yet: the conversation our SMS to them came from.
+      message.references = {"to:" + message.from.address};
       try {
         static_cast<void>(store.ingest(message));
       } catch (const std::exception& e) {

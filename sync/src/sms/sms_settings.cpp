@@ -1,9 +1,5 @@
 #include "samla/sync/sms_settings.h"
 
-#include <sys/stat.h>
-
-#include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "samla/sync/sms_rest_gateway.h"
@@ -11,33 +7,6 @@
 #include "samla/sync/store.h"
 
 namespace samla {
-
-SecretLookup secrets_file(const std::filesystem::path& file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) {
-    throw std::runtime_error("the secrets file " + file.string() + " cannot be read");
-  }
-  if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-    throw std::runtime_error("the secrets file " + file.string() +
-                             " may be read by others; make it private (chmod 600)");
-  }
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("the secrets file " + file.string() + " cannot be read");
-  auto secrets = std::make_shared<std::map<std::string, std::string>>();
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line.front() == '#') continue;
-    const auto equals = line.find('=');
-    if (equals == std::string::npos || equals == 0) continue;
-    (*secrets)[line.substr(0, equals)] = line.substr(equals + 1);
-  }
-  return [secrets](const std::string& name) -> std::optional<std::string> {
-    const auto it = secrets->find(name);
-    if (it == secrets->end()) return std::nullopt;
-    return it->second;
-  };
-}
 
 std::unique_ptr<SmsConnector> make_sms_connector(const Store& store, const SecretLookup& secrets) {
   const auto text = store.setting(kSmsGatewaySetting);

@@ -34,6 +34,10 @@ struct WithdrawHandover {};
 struct QueueReply {
   std::string subject;
   std::string text;
+  // Another channel than the conversation's own (e.g. Sms), and whom it goes to there (e.g. a
+  // phone number); none: the conversation's channel and citizen.
+  std::optional<Channel> channel{};
+  std::optional<Party> to{};
 };
 struct SendPreliminaryReply {
   Instant promised{};

@@ -40,6 +40,9 @@ struct ReplyQueued {
   std::vector<Party> to;
   std::string subject;
   std::string text;
+  // The channel that sends it when not the conversation's own (an SMS to the citizen of an
+  // email conversation); none: the conversation's channel.
+  std::optional<Channel> channel{};
   bool operator==(const ReplyQueued&) const = default;
 };
 struct ReplySent {

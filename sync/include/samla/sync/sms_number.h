@@ -2,9 +2,12 @@
 // Phone numbers for the SMS channel: what a caseworker or a gateway writes, checked and turned
 // into E.164 ("+4791234567") with Google's libphonenumber. Norwegian by default: "912 34 567",
 // "0047 912 34 567" and "+47 912 34 567" are the same number. Pure functions, any thread.
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+
+#include "samla/models/conversation.h"
 
 namespace samla {
 
@@ -21,5 +24,9 @@ class InvalidPhoneNumber : public std::invalid_argument {
 
 /// True for text that is already a valid number in E.164 form.
 [[nodiscard]] bool is_e164(std::string_view text);
+
+/// The citizen's own number in E.164 where the conversation has one (it came by SMS or as a
+/// callback request); nullopt otherwise, e.g. for email: then a person must enter the number.
+[[nodiscard]] std::optional<std::string> citizen_phone(const Conversation& conversation);
 
 }  // namespace samla

@@ -19,15 +19,11 @@ class Store;
 /// credentials store) stands behind.
 using SecretLookup = std::function<std::optional<std::string>(const std::string& name)>;
 
-/// The secrets file of a headless agent: "name=value" lines ('#' starts a comment). Throws
-/// std::runtime_error when it cannot be read or when anyone but its owner may read it (it must
-/// be 0600 or stricter).
-[[nodiscard]] SecretLookup secrets_file(const std::filesystem::path& file);
-
 /// The profile setting that holds the gateway's JSON, and the name of its secret:
 ///   {"provider": "twilio", "number": "+4722334455", "account_sid": "AC…",
 ///    "api_key_sid": "SK…" (optional), "base_url": "…" (optional), "department": "…",
-///    "receipt_wait_minutes": 15}
+///    "receipt_wait_minutes": 15, "secrets_file": "…" (optional: the agent's JSON secrets
+///    file, see file_credentials(); else the OS keyring)}
 ///   {"provider": "rest", "number": "+4722334455", "mapping": {… see sms_rest_gateway.h …}}
 inline constexpr const char* kSmsGatewaySetting = "sms_gateway";
 inline constexpr const char* kSmsGatewaySecret = "sms_gateway";

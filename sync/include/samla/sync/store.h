@@ -137,6 +137,7 @@ class Store {
 
   /// Replies waiting to go out through `channel`: queued, accepted by the rules, neither sent
   /// nor failed for good; oldest first. Connectors send these and append ReplySent/ReplyFailed.
+  /// A reply goes through the channel it names, else its conversation's (callback: SMS).
   [[nodiscard]] std::vector<QueuedReply> queued_replies(Channel channel,
                                                         std::size_t limit = 100) const;
 
