@@ -309,8 +309,7 @@ void MainFrame::build_menu() {
         for (const auto& n : names) choices.Add(n);
         const int picked = wxGetSingleChoiceIndex(
             wx(tr("Samla acts as the person you choose: their views, their rights.")),
-            wx(tr("Act as another user")), choices, this, -1, -1, true, FromDIP(360),
-            FromDIP(420));
+            wx(tr("Act as another user")), choices, this, -1, -1, true, FromDIP(360), FromDIP(420));
         if (picked >= 0) switch_user(ids[static_cast<std::size_t>(picked)]);
       },
       kSwitchUser);

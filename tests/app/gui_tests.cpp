@@ -534,29 +534,28 @@ BOOST_AUTO_TEST_CASE(settings_pages_add_channels_then_team_mode_shows_the_offlin
         pump();
         auto* add = button_labelled(settings, "Add account…");
         BOOST_REQUIRE(add != nullptr);
-        with_dialog(
-            [&] { click_centre(add); },
-            [&](wxDialog* account) {
-              require_named_controls(account, "email account");
-              auto* address = named<wxTextCtrl>(account, "Address");
-              BOOST_REQUIRE(address != nullptr);
-              click_centre(address);
-              type("post@eksempel.kommune.no");
-              // Tab goes on to the next field, in the order they are shown.
-              keys(account, WXK_TAB);
-              type("Eksempel kommune");
-              BOOST_TEST(named<wxTextCtrl>(account, "Name shown to citizens")->GetValue() ==
-                         "Eksempel kommune");
-              named<wxTextCtrl>(account, "IMAP server")
-                  ->ChangeValue("imaps://imap.eksempel.kommune.no");
-              named<wxTextCtrl>(account, "SMTP server")
-                  ->ChangeValue("smtps://smtp.eksempel.kommune.no");
-              auto* password = named<wxTextCtrl>(account, "Password");
-              click_centre(password);
-              type("hemmeleg");
-              press_ok(account, "21-email-account-dialog");
-            },
-            settings);
+        with_dialog([&] { click_centre(add); },
+                    [&](wxDialog* account) {
+                      require_named_controls(account, "email account");
+                      auto* address = named<wxTextCtrl>(account, "Address");
+                      BOOST_REQUIRE(address != nullptr);
+                      click_centre(address);
+                      type("post@eksempel.kommune.no");
+                      // Tab goes on to the next field, in the order they are shown.
+                      keys(account, WXK_TAB);
+                      type("Eksempel kommune");
+                      BOOST_TEST(named<wxTextCtrl>(account, "Name shown to citizens")->GetValue() ==
+                                 "Eksempel kommune");
+                      named<wxTextCtrl>(account, "IMAP server")
+                          ->ChangeValue("imaps://imap.eksempel.kommune.no");
+                      named<wxTextCtrl>(account, "SMTP server")
+                          ->ChangeValue("smtps://smtp.eksempel.kommune.no");
+                      auto* password = named<wxTextCtrl>(account, "Password");
+                      click_centre(password);
+                      type("hemmeleg");
+                      press_ok(account, "21-email-account-dialog");
+                    },
+                    settings);
         auto* accounts = named<wxListCtrl>(settings, "Email accounts");
         BOOST_REQUIRE(accounts != nullptr);
         BOOST_REQUIRE(accounts->GetItemCount() == 1);
@@ -707,17 +706,17 @@ BOOST_AUTO_TEST_CASE(act_as_another_user_by_keyboard) {
         wxCommandEvent chosen(wxEVT_MENU, item);
         app.frame->GetEventHandler()->ProcessEvent(chosen);
       },
-              [&](wxDialog* dialog) {
-                auto* people = find_child<wxListBox>(dialog);
-                BOOST_REQUIRE(people != nullptr);
-                click_centre(people);
-                keys(people, WXK_HOME);
-                for (int i = 0; i < 20 && people->GetStringSelection() != "Erik Brekke"; ++i) {
-                  keys(people, WXK_DOWN);
-                }
-                BOOST_TEST(people->GetStringSelection() == "Erik Brekke");
-                press_ok(dialog, "30-act-as");
-              });
+      [&](wxDialog* dialog) {
+        auto* people = find_child<wxListBox>(dialog);
+        BOOST_REQUIRE(people != nullptr);
+        click_centre(people);
+        keys(people, WXK_HOME);
+        for (int i = 0; i < 20 && people->GetStringSelection() != "Erik Brekke"; ++i) {
+          keys(people, WXK_DOWN);
+        }
+        BOOST_TEST(people->GetStringSelection() == "Erik Brekke");
+        press_ok(dialog, "30-act-as");
+      });
   // The title follows once the new user's figures are counted (on a worker).
   BOOST_TEST(pump_until([&] { return app.frame->GetTitle().Find("Erik Brekke") != wxNOT_FOUND; }));
   BOOST_TEST(app.frame->model().size() > 0U);
