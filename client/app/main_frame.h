@@ -1,7 +1,10 @@
 #pragma once
 // The main window: views and search on the left, the virtual conversation list, the
 // conversation pane with its timeline and actions, reminders in the title, sync state in the
-// status bar. Owns the GUI thread's Workspace and the sync engine (stopped and joined on close).
+// status bar, and a banner across the top (offline with the changes waiting, a password needed,
+// a change the team refused). Owns the GUI thread's Workspace and the sync engine (stopped and
+// joined on close), which runs the profile's channels, or in team mode the hub only (sync_plan.h);
+// it is started again when the Settings window changes the channels.
 #include <wx/frame.h>
 #include <wx/timer.h>
 
