@@ -1,5 +1,6 @@
 #include "channel_settings.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -69,10 +70,7 @@ void require(bool ok, const char* msgid) {
 }
 
 bool starts_with_any(const std::string& text, std::initializer_list<const char*> prefixes) {
-  for (const char* p : prefixes) {
-    if (text.starts_with(p)) return true;
-  }
-  return false;
+  return std::ranges::any_of(prefixes, [&](const char* p) { return text.starts_with(p); });
 }
 
 }  // namespace
@@ -130,9 +128,9 @@ std::vector<EmailAccountSettings> ChannelSettings::email_accounts() const {
   return samla::email_accounts(ws_.store());
 }
 
-void ChannelSettings::save_email_account(const EmailAccountSettings& given,
+void ChannelSettings::save_email_account(const EmailAccountSettings& form,
                                          const std::string& password) {
-  EmailAccountSettings account = given;
+  EmailAccountSettings account = form;
   account.address = trim(account.address);
   account.imap_url = trim(account.imap_url);
   account.smtp_url = trim(account.smtp_url);

@@ -55,7 +55,7 @@ class ChannelSettings {
   /// Saves the account (replacing one with the same address); a non-empty password goes to the
   /// keyring (or the account's secrets file). Throws std::invalid_argument for a form that
   /// cannot work, with the reason in words; CredentialError when the keyring is missing.
-  void save_email_account(const EmailAccountSettings& account, const std::string& password);
+  void save_email_account(const EmailAccountSettings& form, const std::string& password);
   /// Removes the account and its stored password.
   void remove_email_account(const std::string& address);
   /// Whether a password is stored for the account (false when the keyring cannot be asked).

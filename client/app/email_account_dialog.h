@@ -20,8 +20,8 @@ class EmailAccountDialog : public wxDialog {
   [[nodiscard]] const std::string& refusal() const { return refusal_; }
 
  private:
-  wxTextCtrl* field(wxWindow* parent, wxSizer* grid, const std::string& label,
-                    const std::string& value, long style = 0);
+  static wxTextCtrl* field(wxWindow* parent, wxSizer* grid, const std::string& label,
+                           const std::string& value, long style = 0);
   void save();
 
   ChannelSettings& settings_;

@@ -26,9 +26,11 @@
 #include <chrono>
 #include <functional>
 
+#include "../hub/hub_fixture.h"
 #include "demo_fixture.h"
 #include "first_run_dialog.h"
 #include "main_frame.h"
+#include "samla/sync/uuid.h"
 #include "settings_dialog.h"
 #include "templates_dialog.h"
 #include "x_screenshot.h"
@@ -720,6 +722,58 @@ BOOST_AUTO_TEST_CASE(act_as_another_user_by_keyboard) {
   // The title follows once the new user's figures are counted (on a worker).
   BOOST_TEST(pump_until([&] { return app.frame->GetTitle().Find("Erik Brekke") != wxNOT_FOUND; }));
   BOOST_TEST(app.frame->model().size() > 0U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Team mode live, against the real PostgreSQL hub of tests/hub (run as its own CTest entry with
+// that fixture): another user's assignment appears in the open window within seconds.
+BOOST_AUTO_TEST_SUITE(TeamDesktopLive)
+
+BOOST_AUTO_TEST_CASE(another_users_assignment_appears_in_the_open_window) {
+  test::HubFixture hub;
+  const auto conversation = hub.new_conversation("byggesak", "Garasje");
+  const auto dir = std::filesystem::temp_directory_path() / ("samla-gui-team-" + new_uuid());
+  std::filesystem::create_directories(dir);
+  const auto keyring_file = dir / "keyring.json";
+  const KeyringFactory keyring = [keyring_file] { return file_credentials(keyring_file); };
+  {
+    Workspace ws(dir);
+    auto form = hub_form_from(hub.conninfo_of("ola"), "ola");
+    form.other = "connect_timeout=5";
+    form.ca_file = (test::HubServer::get().dir / "ca.crt").string();
+    ChannelSettings(ws, keyring).save_hub(form, "pw-ola");
+  }
+  FrameOptions options;
+  options.profile = dir;
+  options.notifications = false;
+  options.keyring = keyring;
+  auto* frame = new MainFrame(options);
+  frame->SetSize(1280, 800);
+  frame->Move(0, 0);
+  frame->Show();
+  BOOST_TEST(frame->team_mode());
+  // The first pass brings the team's conversation; nobody has it yet.
+  BOOST_REQUIRE(pump_until(
+      [&] { return frame->status_text(0).find("team hub: up to date") != std::string::npos; },
+      20s));
+  BOOST_TEST(!frame->model().index_of(conversation).has_value());  // Mine
+
+  auto kari = hub.desktop("kari");
+  kari->sync();
+  kari->act(conversation, Assign{"ola"});
+  kari->sync();
+  const auto pushed = std::chrono::steady_clock::now();
+  BOOST_TEST(pump_until([&] { return frame->model().index_of(conversation).has_value(); }, 20s));
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
+  BOOST_TEST_MESSAGE("the assignment appeared after " << seconds << " s");
+  BOOST_TEST(seconds < 10.0);
+  screenshot(frame, "31-team-assignment-arrived");
+  frame->Close(true);
+  pump(300ms);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
