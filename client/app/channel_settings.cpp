@@ -65,8 +65,8 @@ std::vector<std::pair<std::string, std::string>> conninfo_pairs(const std::strin
   return out;
 }
 
-void require(bool ok, const char* msgid) {
-  if (!ok) throw std::invalid_argument(tr(msgid));
+void require(bool ok, const std::string& text) {
+  if (!ok) throw std::invalid_argument(text);
 }
 
 bool starts_with_any(const std::string& text, std::initializer_list<const char*> prefixes) {
@@ -137,11 +137,11 @@ void ChannelSettings::save_email_account(const EmailAccountSettings& form,
   account.user = trim(account.user);
   require(account.address.find('@') != std::string::npos && account.address.front() != '@' &&
               account.address.back() != '@',
-          "Write the mailbox's address, e.g. post@kommune.no.");
+          tr("Write the mailbox's address, e.g. post@kommune.no."));
   require(starts_with_any(account.imap_url, {"imaps://", "imap://"}),
-          "The IMAP server starts with imaps:// (or imap:// for STARTTLS).");
+          tr("The IMAP server starts with imaps:// (or imap:// for STARTTLS)."));
   require(starts_with_any(account.smtp_url, {"smtps://", "smtp://"}),
-          "The SMTP server starts with smtps:// (or smtp:// for STARTTLS).");
+          tr("The SMTP server starts with smtps:// (or smtp:// for STARTTLS)."));
   // The password first: a form whose password cannot be kept is not half saved.
   if (!password.empty()) credentials_of(account)->store(credential_key(account.address), password);
   samla::save_email_account(ws_.store(), account);
@@ -182,9 +182,9 @@ std::optional<SmsGatewayForm> ChannelSettings::sms_gateway() const {
 void ChannelSettings::save_sms_gateway(const SmsGatewayForm& form, const std::string& token) {
   const std::string number = trim(form.number);
   require(number.size() > 3 && number.front() == '+',
-          "Write the gateway's number with its country code, e.g. +4722334455.");
+          tr("Write the gateway's number with its country code, e.g. +4722334455."));
   require(form.provider != "twilio" || !trim(form.account_sid).empty(),
-          "Twilio needs the account SID (it starts with AC).");
+          tr("Twilio needs the account SID (it starts with AC)."));
   // Keys the window does not edit (a REST mapping, the receipt wait, …) are kept.
   nlohmann::json json = nlohmann::json::object();
   if (const auto text = ws_.store().setting(kSmsGatewaySetting)) {
@@ -218,12 +218,12 @@ std::optional<HubForm> ChannelSettings::hub() const {
 }
 
 void ChannelSettings::save_hub(const HubForm& form, const std::string& password) {
-  require(!trim(form.host).empty(), "Write the hub's address, e.g. hub.kommune.no.");
-  require(!trim(form.database).empty(), "Write the hub's database name.");
-  require(!trim(form.user).empty(), "Write the Samla user this desktop acts as.");
+  require(!trim(form.host).empty(), tr("Write the hub's address, e.g. hub.kommune.no."));
+  require(!trim(form.database).empty(), tr("Write the hub's database name."));
+  require(!trim(form.user).empty(), tr("Write the Samla user this desktop acts as."));
   const std::string port = trim(form.port);
   require(port.empty() || port.find_first_not_of("0123456789") == std::string::npos,
-          "The port is a number, e.g. 5432.");
+          tr("The port is a number, e.g. 5432."));
   (void)conninfo_pairs(trim(form.other));  // a clear error now rather than at connect
   HubSettings settings;
   settings.conninfo = to_conninfo(form);
@@ -241,7 +241,7 @@ std::string ChannelSettings::window_language() const {
 
 void ChannelSettings::set_window_language(const std::string& code) {
   require(code.empty() || code == "nn" || code == "nb" || code == "en",
-          "The window language is nynorsk, bokmål or English.");
+          tr("The window language is nynorsk, bokmål or English."));
   ws_.store().set_setting(kWindowLanguage, code);
 }
 
