@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "first_run_dialog.h"
 #include "i18n.h"
 #include "main_frame.h"
 #include "samla/sync/demo_workspace.h"
@@ -156,18 +157,9 @@ class SamlaApp : public wxApp {
       bindtextdomain("samla", locale_dir().c_str());
       bind_textdomain_codeset("samla", "UTF-8");
       if (first_run && !demo) {
-        wxMessageDialog ask(nullptr,
-                            wxString::FromUTF8(tr("This is the first time Samla opens this "
-                                                  "profile. Try it with the demo workspace of an "
-                                                  "example municipality, or start empty and set "
-                                                  "up departments and people?")),
-                            "Samla", wxYES_NO | wxCANCEL | wxICON_QUESTION);
-        ask.SetYesNoCancelLabels(wxString::FromUTF8(tr("Open the demo")),
-                                 wxString::FromUTF8(tr("Start empty")),
-                                 wxString::FromUTF8(tr("Cancel")));
-        const int answer = ask.ShowModal();
-        if (answer == wxID_CANCEL) return false;
-        demo = answer == wxID_YES;
+        const auto answer = FirstRunDialog(nullptr).ask();
+        if (answer == FirstRunDialog::Choice::cancel) return false;
+        demo = answer == FirstRunDialog::Choice::demo;
       }
       if (demo) {
         const auto report = create_demo_workspace(ws, demo_dir());

@@ -1,8 +1,12 @@
 #include "main_frame.h"
 
+#include <wx/app.h>
 #include <wx/button.h>
 #include <wx/choicdlg.h>
-#include <wx/infobar.h>
+#include <wx/infobar.h>  // before the generic one, which builds on its base
+// clang-format off
+#include <wx/generic/infobar.h>
+// clang-format on
 #include <wx/listbox.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -14,6 +18,7 @@
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
+#include <wx/utils.h>
 #include <wx/wrapsizer.h>
 
 #include <cstdio>
@@ -39,6 +44,7 @@ enum MenuId : int {
   kSwitchUser,
   kSettings,
   kTemplates,
+  kBannerSettings,
 };
 
 struct ActionInfo {
@@ -93,7 +99,9 @@ std::vector<ActionInfo> action_infos() {
   (void)tr("Withdraw handover");
 }
 
-std::string channel_state_text(const ChannelStatus& s) {
+std::string channel_state_text(const ChannelStatus& status) {
+  ChannelStatus s = status;
+  if (s.channel_id == "hub") s.label = tr("team hub");  // the connector's label is English
   switch (s.state) {
     case ChannelState::idle:
       return substitute(tr("{0}: up to date"), {s.label});
@@ -180,13 +188,7 @@ MainFrame::MainFrame(FrameOptions options)
   reminder_timer_.Start(60'000);
 
   bridge_ = std::make_unique<SyncBridge>(this, gui_);
-  SyncEngineOptions engine_options;
-  engine_options.workspace = options_.workspace;
-  engine_ = std::make_unique<SyncEngine>(options_.profile, *bridge_, engine_options);
-  if (options_.testing_slow_sync.count() > 0) {
-    engine_->add(std::make_unique<SlowTestingConnector>(options_.testing_slow_sync));
-  }
-  engine_->start();
+  start_engine();
   const GuiThread gui = gui_;
   figures_ = std::make_unique<InboxFiguresWorker>(
       options_.profile, options_.workspace, [this, gui](InboxFigures figures) {
@@ -196,18 +198,37 @@ MainFrame::MainFrame(FrameOptions options)
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
     reminder_timer_.Stop();
     figures_->stop();
-    engine_->stop();
-    engine_->join();
+    stop_engine();
     event.Skip();
   });
 }
 
 MainFrame::~MainFrame() {
   figures_.reset();  // stops and joins before the frame's members go
-  if (engine_) {
-    engine_->stop();
-    engine_->join();
+  stop_engine();
+}
+
+void MainFrame::start_engine() {
+  SyncEngineOptions engine_options;
+  engine_options.workspace = options_.workspace;
+  engine_ = std::make_unique<SyncEngine>(options_.profile, *bridge_, engine_options);
+  auto plan = plan_sync(*ws_, options_.keyring);
+  team_ = plan.team;
+  problems_ = std::move(plan.problems);
+  for (auto& connector : plan.connectors) engine_->add(std::move(connector));
+  if (options_.testing_slow_sync.count() > 0) {
+    engine_->add(std::make_unique<SlowTestingConnector>(options_.testing_slow_sync));
   }
+  engine_->start();
+  update_status();
+}
+
+void MainFrame::stop_engine() {
+  if (!engine_) return;
+  engine_->stop();
+  engine_->join();
+  engine_.reset();
+  channels_.clear();
 }
 
 std::string MainFrame::user_name() const { return ws_->directory().display_name(user_); }
@@ -286,8 +307,9 @@ void MainFrame::build_menu() {
         }
         wxArrayString choices;
         for (const auto& n : names) choices.Add(n);
-        const int picked =
-            wxGetSingleChoiceIndex(wx(tr("Act as")), wx(tr("Act as another user")), choices, this);
+        const int picked = wxGetSingleChoiceIndex(
+            wx(tr("Samla acts as the person you choose: their views, their rights.")),
+            wx(tr("Act as another user")), choices, this, -1, -1, true, FromDIP(360), FromDIP(420));
         if (picked >= 0) switch_user(ids[static_cast<std::size_t>(picked)]);
       },
       kSwitchUser);
@@ -298,8 +320,27 @@ void MainFrame::build_menu() {
 }
 
 void MainFrame::build_layout() {
+  auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
+  // The generic bar: its buttons are ordinary buttons, reached by Tab and named for screen
+  // readers (GTK's own bar keeps them out of reach of wx).
+  top_ = new wxInfoBarGeneric(this);
+  top_->SetName(wx(tr("Sync notice")));
+  // The settings button opens the page that fixes it; any other closes the banner.
+  top_->Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+    if (e.GetId() == kBannerSettings) {
+      CallAfter([this] {
+        open_settings(banner_.kind == Banner::Kind::password ? SettingsDialog::Page::email
+                                                             : SettingsDialog::Page::hub);
+      });
+      return;
+    }
+    dismiss_banner();
+  });
+  frame_sizer->Add(top_, wxSizerFlags().Expand());
   auto* outer = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  frame_sizer->Add(outer, wxSizerFlags(1).Expand());
+  SetSizer(frame_sizer);
   // Left: search and views.
   auto* left = new wxPanel(outer);
   auto* left_sizer = new wxBoxSizer(wxVERTICAL);
@@ -497,6 +538,18 @@ void MainFrame::refresh_all() {
   if (page_) select_conversation(page_->id);
   figures_->request(user_);
   update_status();
+  if (team_) {
+    auto fresh = rejections_.fresh(*ws_);
+    if (!fresh.empty()) {
+      if (options_.notifications) {
+        wxNotificationMessage note(wx(tr("Samla: a change did not take effect")), wx(fresh.front()),
+                                   this);
+        note.Show();
+      }
+      for (auto& text : fresh) fresh_rejections_.push_back(std::move(text));
+      update_banner();
+    }
+  }
 }
 
 void MainFrame::switch_user(const std::string& user) {
@@ -508,6 +561,7 @@ void MainFrame::switch_user(const std::string& user) {
   search_->ChangeValue(wxString());
   page_.reset();
   reminders_ = ReminderTracker();
+  SetTitle(wx(reminders_.window_title(user_name())));  // at once; the counts follow
   counts_.clear();
   refresh_all();
   show_page();
@@ -557,10 +611,55 @@ void MainFrame::update_status() {
     channels += (channels.empty() ? "" : "   ") + channel_state_text(c);
     offline = offline || c.state == ChannelState::offline;
   }
+  for (const auto& p : problems_) {
+    channels += (channels.empty() ? "" : "   ") + problem_text(p);
+  }
   if (channels.empty()) channels = tr("No channels are set up: working on the local store.");
   SetStatusText(wx(channels), 0);
   SetStatusText(wx(offline ? tr("Offline") : tr("Online")), 1);
-  SetStatusText(wx(substitute(tr("Outbox: {0}"), {std::to_string(ws_->store().outbox_size())})), 2);
+  SetStatusText(wx(substitute(tr("Outbox: {0}"), {std::to_string(waiting_to_send(*ws_, team_))})),
+                2);
+  update_banner();
+}
+
+void MainFrame::update_banner() {
+  if (top_ == nullptr) return;
+  BannerFacts facts;
+  facts.team = team_;
+  for (const auto& c : channels_) {
+    if (c.channel_id == "hub") facts.hub_offline = c.state == ChannelState::offline;
+  }
+  facts.waiting = team_ ? waiting_to_send(*ws_, true) : 0;
+  facts.problems = problems_;
+  facts.channels = channels_;
+  facts.fresh_rejections = fresh_rejections_;
+  auto next = banner_for(facts);
+  if (next.kind == banner_.kind && next.text == banner_.text) return;
+  banner_ = std::move(next);
+  if (banner_.kind == Banner::Kind::none) {
+    top_->Dismiss();
+  } else {
+    // The settings button only where settings fix it.
+    if (banner_.offers_settings) {
+      if (!top_->HasButtonId(kBannerSettings))
+        top_->AddButton(kBannerSettings, wx(tr("Settings…")));
+    } else if (top_->HasButtonId(kBannerSettings)) {
+      top_->RemoveButton(kBannerSettings);
+    }
+    top_->ShowMessage(wx(banner_.text), banner_.kind == Banner::Kind::password ? wxICON_WARNING
+                                        : banner_.kind == Banner::Kind::rejected
+                                            ? wxICON_ERROR
+                                            : wxICON_INFORMATION);
+  }
+  Layout();
+}
+
+void MainFrame::dismiss_banner() {
+  fresh_rejections_.clear();
+  if (top_ != nullptr) top_->Dismiss();
+  banner_ = {};
+  update_banner();
+  Layout();
 }
 
 void MainFrame::refuse(const std::string& text) {
@@ -588,9 +687,24 @@ bool MainFrame::run(const Command& command) {
 
 namespace samla::app {
 
-void MainFrame::open_settings() {
-  SettingsDialog dialog(this, *ws_);
-  dialog.ShowModal();
+void MainFrame::open_settings(std::optional<SettingsDialog::Page> page) {
+  SettingsDialog dialog(this, *ws_, options_.keyring);
+  if (page) dialog.show_page(*page);
+  const int answer = dialog.ShowModal();
+  if (answer == SettingsDialog::kRestart) {
+    restart();
+    return;
+  }
+  if (dialog.channels_changed()) {
+    // The engine takes its connectors at start: run it again with the new channels.
+    stop_engine();
+    start_engine();
+    if (team_) {
+      if (const auto hub = hub_settings(ws_->store()); hub && hub->user != user_) {
+        switch_user(hub->user);  // in a team this desktop acts as its hub login
+      }
+    }
+  }
   // Departments, office hours and policies change views and deadlines.
   model_ = std::make_unique<InboxModel>(*ws_, user_);
   model_->choose(choices_[views_->GetSelection() == wxNOT_FOUND
@@ -603,6 +717,23 @@ void MainFrame::open_settings() {
 }  // namespace samla::app
 
 namespace samla::app {
+
+void MainFrame::restart() {
+  if (options_.restart) {
+    options_.restart();  // tests: the window stays
+    return;
+  }
+  {
+    // The same program with the same arguments, then this one closes.
+    std::vector<wxString> args;
+    for (int i = 0; i < wxTheApp->argc; ++i) args.push_back(wxTheApp->argv[i]);
+    std::vector<const wchar_t*> argv;
+    for (const auto& a : args) argv.push_back(a.wc_str());
+    argv.push_back(nullptr);
+    wxExecute(argv.data(), wxEXEC_ASYNC);
+  }
+  Close();
+}
 
 void MainFrame::update_templates_item() {
   // Only communications staff and administrators edit templates: the others see it greyed.

@@ -1,16 +1,21 @@
 #pragma once
 // The main window: views and search on the left, the virtual conversation list, the
 // conversation pane with its timeline and actions, reminders in the title, sync state in the
-// status bar. Owns the GUI thread's Workspace and the sync engine (stopped and joined on close).
+// status bar, and a banner across the top (offline with the changes waiting, a password needed,
+// a change the team refused). Owns the GUI thread's Workspace and the sync engine (stopped and
+// joined on close), which runs the profile's channels, or in team mode the hub only (sync_plan.h);
+// it is started again when the Settings window changes the channels.
 #include <wx/frame.h>
 #include <wx/timer.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "channel_settings.h"
 #include "conversation_page.h"
 #include "gui_thread.h"
 #include "inbox_figures.h"
@@ -18,12 +23,15 @@
 #include "reminder_tracker.h"
 #include "samla/sync/sync_engine.h"
 #include "samla/templates/language.h"
+#include "settings_dialog.h"
+#include "sync_plan.h"
 
 class wxListBox;
 class wxSearchCtrl;
 class wxHtmlWindow;
 class wxStaticText;
 class wxInfoBar;
+class wxInfoBarGeneric;
 class wxSimplebook;
 class wxButton;
 class wxPanel;
@@ -45,6 +53,10 @@ struct FrameOptions {
   bool testing_quit_after_paint = false;
   std::chrono::milliseconds testing_slow_sync{
       0};  // FOR TESTING: a slow channel (see testing_connector.h)
+  /// Where passwords are kept (tests give a secrets file instead of the OS keyring).
+  KeyringFactory keyring = [] { return keyring_credentials(); };
+  /// Starts Samla again (after a language change); empty: this program with its arguments.
+  std::function<void()> restart;
 };
 
 class MainFrame : public wxFrame {
@@ -64,7 +76,14 @@ class MainFrame : public wxFrame {
   void act(Action action);
   void switch_user(const std::string& user);
   void refresh_all();
-  void open_settings();
+  /// The Settings window; `page` opens it at that page.
+  void open_settings(std::optional<SettingsDialog::Page> page = std::nullopt);
+  /// The bar across the top (offline, password needed, a change the team refused).
+  [[nodiscard]] const Banner& banner() const { return banner_; }
+  /// Closes the banner as its close button does.
+  void dismiss_banner();
+  /// Whether the engine runs in team mode (the hub only).
+  [[nodiscard]] bool team_mode() const { return team_; }
   /// The Templates window (comms staff and admins); others get the rules' refusal.
   void open_templates();
   /// The Templates window while it is open, else nullptr (for tests).
@@ -90,6 +109,10 @@ class MainFrame : public wxFrame {
   void on_figures(InboxFigures figures);
   void update_status();
   void on_channel_status(const ChannelStatus& status);
+  void start_engine();
+  void stop_engine();
+  void update_banner();
+  void restart();
   bool run(const Command& command);
   void refuse(const std::string& text);
   std::string user_name() const;
@@ -109,6 +132,11 @@ class MainFrame : public wxFrame {
   GuiThread gui_;
   std::unique_ptr<SyncBridge> bridge_;
   std::unique_ptr<SyncEngine> engine_;
+  bool team_ = false;
+  std::vector<ChannelProblem> problems_;  // channels the settings name but that cannot run
+  RejectionWatch rejections_;
+  std::vector<std::string> fresh_rejections_;  // told in the banner until dismissed
+  Banner banner_;
   std::unique_ptr<InboxFiguresWorker> figures_;
   std::map<InboxView, std::size_t> counts_;  // of the views, from the figures worker
   wxTimer reminder_timer_;
@@ -123,6 +151,7 @@ class MainFrame : public wxFrame {
   wxHtmlWindow* facts_ = nullptr;
   wxHtmlWindow* timeline_ = nullptr;
   wxInfoBar* info_ = nullptr;
+  wxInfoBarGeneric* top_ = nullptr;  // the banner
   std::vector<std::pair<Action, wxButton*>> buttons_;
 };
 

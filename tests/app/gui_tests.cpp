@@ -12,6 +12,9 @@
 #include <wx/listbox.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/radiobox.h>
+#include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
@@ -23,8 +26,12 @@
 #include <chrono>
 #include <functional>
 
+#include "../hub/hub_fixture.h"
 #include "demo_fixture.h"
+#include "first_run_dialog.h"
 #include "main_frame.h"
+#include "samla/sync/uuid.h"
+#include "settings_dialog.h"
 #include "templates_dialog.h"
 #include "x_screenshot.h"
 
@@ -116,9 +123,10 @@ void type(const std::string& text) {
   pump(150ms);
 }
 
-wxDialog* open_dialog() {
+// The modal dialog that is open, other than `outer` (a dialog opened from a dialog).
+wxDialog* open_dialog(const wxDialog* outer = nullptr) {
   for (auto* w : wxTopLevelWindows) {
-    if (auto* d = wxDynamicCast(w, wxDialog); d != nullptr && d->IsModal()) return d;
+    if (auto* d = wxDynamicCast(w, wxDialog); d != nullptr && d != outer && d->IsModal()) return d;
   }
   return nullptr;
 }
@@ -133,11 +141,13 @@ T* find_child(wxWindow* parent, const std::function<bool(T*)>& match = nullptr) 
 }
 
 // Starts an action whose modal dialog `fill` completes; `fill` runs inside the modal loop.
-void with_dialog(const std::function<void()>& open, const std::function<void(wxDialog*)>& fill) {
+// `outer`: the dialog the new one opens over.
+void with_dialog(const std::function<void()>& open, const std::function<void(wxDialog*)>& fill,
+                 const wxDialog* outer = nullptr) {
   bool filled = false;
   wxTimer timer;
   timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
-    auto* dialog = open_dialog();
+    auto* dialog = open_dialog(outer);
     if (dialog == nullptr || filled) return;
     filled = true;
     timer.Stop();
@@ -160,6 +170,7 @@ void press_ok(wxDialog* dialog, const std::string& shot) {
 struct AppUnderTest {
   test::DemoProfile demo;
   MainFrame* frame = nullptr;
+  int restarts = 0;
   explicit AppUnderTest(const std::string& user, std::chrono::milliseconds slow_sync = 0ms) {
     FrameOptions options;
     options.profile = demo.dir();
@@ -168,6 +179,10 @@ struct AppUnderTest {
     options.workspace = WorkspaceOptions{[now] { return now; }, "Europe/Oslo"};
     options.notifications = false;
     options.testing_slow_sync = slow_sync;
+    // Passwords into a 0600 file of the profile: the tests never touch a real keyring.
+    const auto keyring = demo.dir() / "keyring.json";
+    options.keyring = [keyring] { return file_credentials(keyring); };
+    options.restart = [this] { ++restarts; };
     frame = new MainFrame(options);
     frame->SetSize(1280, 800);
     frame->Move(0, 0);
@@ -538,6 +553,306 @@ BOOST_AUTO_TEST_CASE(comms_edit_a_template_then_a_caseworker_replies_from_one) {
   BOOST_TEST(sms->to.at(0).address == "+4791234567");
   BOOST_TEST(app.frame->page()->timeline_html.find("SMS written to +4791234567") !=
              std::string::npos);
+}
+
+namespace {
+
+template <typename T>
+T* named(wxWindow* parent, const std::string& name) {
+  return find_child<T>(parent, [&](T* t) { return t->GetName() == wxString::FromUTF8(name); });
+}
+
+wxButton* button_labelled(wxWindow* parent, const std::string& label) {
+  return find_child<wxButton>(
+      parent, [&](wxButton* b) { return b->GetLabel() == wxString::FromUTF8(label); });
+}
+
+// Every control a person uses has a name a screen reader can say: a button its label, the
+// others a name of their own (not wx's default such as "text").
+void require_named_controls(wxWindow* window, const std::string& where) {
+  const std::vector<std::string> defaults = {
+      "text",       "choice",     "listCtrl", "listBox", "button", "radioBox",
+      "wxSpinCtrl", "searchCtrl", "check",    "panel",   ""};
+  std::function<void(wxWindow*)> visit = [&](wxWindow* w) {
+    for (auto* child : w->GetChildren()) {
+      if (!child->IsShown()) continue;
+      const bool control = wxDynamicCast(child, wxTextCtrl) || wxDynamicCast(child, wxChoice) ||
+                           wxDynamicCast(child, wxListCtrl) || wxDynamicCast(child, wxListBox) ||
+                           wxDynamicCast(child, wxSpinCtrl) || wxDynamicCast(child, wxRadioBox) ||
+                           wxDynamicCast(child, wxSearchCtrl);
+      if (auto* b = wxDynamicCast(child, wxButton)) {
+        BOOST_TEST(!b->GetLabel().IsEmpty(), where << ": a button without a label");
+      } else if (control) {
+        const auto name = child->GetName().utf8_string();
+        BOOST_TEST((std::find(defaults.begin(), defaults.end(), name) == defaults.end()),
+                   where << ": a " << wxString(child->GetClassInfo()->GetClassName()).utf8_string()
+                         << " without an accessible name (" << name << ")");
+      }
+      visit(child);
+    }
+  };
+  visit(window);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(settings_pages_add_channels_then_team_mode_shows_the_offline_banner) {
+  AppUnderTest app("lars");
+  require_named_controls(app.frame, "main window");
+  with_dialog(
+      [&] { keys(app.frame, ',', wxMOD_CONTROL); },
+      [&](wxDialog* dialog) {
+        auto* settings = dynamic_cast<SettingsDialog*>(dialog);
+        BOOST_REQUIRE(settings != nullptr);
+        settings->Move(20, 20);
+        settings->show_page(SettingsDialog::Page::people);
+        pump();
+        screenshot(settings, "20-settings-people");
+        require_named_controls(settings, "settings");
+
+        // Email: an account added through its own dialog, the password typed.
+        settings->show_page(SettingsDialog::Page::email);
+        pump();
+        auto* add = button_labelled(settings, "Add account…");
+        BOOST_REQUIRE(add != nullptr);
+        with_dialog([&] { click_centre(add); },
+                    [&](wxDialog* account) {
+                      require_named_controls(account, "email account");
+                      auto* address = named<wxTextCtrl>(account, "Address");
+                      BOOST_REQUIRE(address != nullptr);
+                      click_centre(address);
+                      type("post@eksempel.kommune.no");
+                      // Tab goes on to the next field, in the order they are shown.
+                      keys(account, WXK_TAB);
+                      type("Eksempel kommune");
+                      BOOST_TEST(named<wxTextCtrl>(account, "Name shown to citizens")->GetValue() ==
+                                 "Eksempel kommune");
+                      named<wxTextCtrl>(account, "IMAP server")
+                          ->ChangeValue("imaps://imap.eksempel.kommune.no");
+                      named<wxTextCtrl>(account, "SMTP server")
+                          ->ChangeValue("smtps://smtp.eksempel.kommune.no");
+                      auto* password = named<wxTextCtrl>(account, "Password");
+                      click_centre(password);
+                      type("hemmeleg");
+                      press_ok(account, "21-email-account-dialog");
+                    },
+                    settings);
+        auto* accounts = named<wxListCtrl>(settings, "Email accounts");
+        BOOST_REQUIRE(accounts != nullptr);
+        BOOST_REQUIRE(accounts->GetItemCount() == 1);
+        BOOST_TEST(accounts->GetItemText(0) == "post@eksempel.kommune.no");
+        wxListItem cell;
+        cell.SetId(0);
+        cell.SetColumn(2);
+        cell.SetMask(wxLIST_MASK_TEXT);
+        accounts->GetItem(cell);
+        BOOST_TEST(cell.GetText() == "stored");
+        screenshot(settings, "22-settings-email");
+
+        // SMS gateway: a refusal in words, then saved.
+        settings->show_page(SettingsDialog::Page::sms);
+        pump();
+        named<wxTextCtrl>(settings, "Number")->ChangeValue("22334455");
+        click_centre(button_labelled(settings, "Save SMS gateway"));
+        BOOST_TEST(settings->problem().find("country code") != std::string::npos);
+        named<wxTextCtrl>(settings, "Number")->ChangeValue("+4722334455");
+        named<wxTextCtrl>(settings, "Account SID")->ChangeValue("AC0123");
+        named<wxTextCtrl>(settings, "Auth token")->ChangeValue("token");
+        click_centre(button_labelled(settings, "Save SMS gateway"));
+        BOOST_TEST(settings->problem() == "");
+        screenshot(settings, "23-settings-sms");
+
+        // Team hub: every field reached by Tab, then saved (a hub nobody answers on).
+        settings->show_page(SettingsDialog::Page::hub);
+        pump();
+        auto* host = named<wxTextCtrl>(settings, "Hub address");
+        BOOST_REQUIRE(host != nullptr);
+        click_centre(host);
+        type("127.0.0.1");
+        // Each field is the next Tab stop: what is typed after the Tab lands in it.
+        for (const char* name :
+             {"Port", "Database", "Login", "Samla user", "CA certificate file", "Password"}) {
+          auto* field = named<wxTextCtrl>(settings, name);
+          BOOST_REQUIRE(field != nullptr);
+          const auto before = field->GetValue();
+          keys(settings, WXK_TAB);
+          type("Z");
+          BOOST_TEST(field->GetValue() != before, name << " reached by Tab");
+          field->ChangeValue(before);
+        }
+        named<wxTextCtrl>(settings, "Port")->ChangeValue("9");
+        named<wxTextCtrl>(settings, "Login")->ChangeValue("lars");
+        named<wxTextCtrl>(settings, "Samla user")->ChangeValue("lars");
+        click_centre(button_labelled(settings, "Use this hub"));
+        BOOST_TEST(settings->problem() == "");
+        screenshot(settings, "24-settings-hub");
+
+        settings->show_page(SettingsDialog::Page::language);
+        pump();
+        screenshot(settings, "25-settings-language");
+        settings->EndModal(wxID_CLOSE);
+      });
+  // In team mode the engine runs the hub only; nobody answers there: offline, changes wait.
+  BOOST_TEST(app.frame->team_mode());
+  BOOST_TEST(pump_until([&] { return app.frame->banner().kind == Banner::Kind::offline; }, 15s));
+  BOOST_TEST_MESSAGE("banner: " << app.frame->banner().text);
+  BOOST_TEST(app.frame->banner().text.find("Offline — ") == 0U);
+  BOOST_TEST(app.frame->status_text(1) == "Offline");
+  screenshot(app.frame, "26-team-offline-banner");
+  app.frame->dismiss_banner();
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_password_is_said_with_a_way_to_settings) {
+  test::DemoProfile demo;
+  ChannelSettings settings(demo.ws(), [&] { return file_credentials(demo.dir() / "k.json"); });
+  EmailAccountSettings account;
+  account.address = "post@eksempel.kommune.no";
+  account.imap_url = "imaps://127.0.0.1:9";
+  account.smtp_url = "smtps://127.0.0.1:9";
+  settings.save_email_account(account, "");  // no password given
+  FrameOptions options;
+  options.profile = demo.dir();
+  options.user = "lars";
+  const Instant now = demo.now();
+  options.workspace = WorkspaceOptions{[now] { return now; }, "Europe/Oslo"};
+  options.notifications = false;
+  options.keyring = [&] { return file_credentials(demo.dir() / "k.json"); };
+  auto* frame = new MainFrame(options);
+  frame->SetSize(1280, 800);
+  frame->Move(0, 0);
+  frame->Show();
+  pump(500ms);
+  BOOST_TEST((frame->banner().kind == Banner::Kind::password));
+  BOOST_TEST(frame->banner().offers_settings);
+  BOOST_TEST(frame->status_text(0).find("post@eksempel.kommune.no: password needed") !=
+             std::string::npos);
+  screenshot(frame, "27-password-needed");
+  // The banner's button opens the settings at the email accounts.
+  auto* go = button_labelled(frame, "Settings…");
+  BOOST_REQUIRE(go != nullptr);
+  with_dialog([&] { click_centre(go); },
+              [&](wxDialog* dialog) {
+                auto* book = find_child<wxNotebook>(dialog);
+                BOOST_REQUIRE(book != nullptr);
+                BOOST_TEST(book->GetSelection() == static_cast<int>(SettingsDialog::Page::email));
+                dialog->EndModal(wxID_CLOSE);
+              });
+  frame->Close(true);
+  pump(200ms);
+}
+
+BOOST_AUTO_TEST_CASE(the_language_page_offers_a_restart) {
+  AppUnderTest app("lars");
+  with_dialog([&] { app.frame->open_settings(SettingsDialog::Page::language); },
+              [&](wxDialog* dialog) {
+                auto* box = find_child<wxRadioBox>(dialog);
+                BOOST_REQUIRE(box != nullptr);
+                auto* restart = button_labelled(dialog, "Restart Samla now");
+                BOOST_REQUIRE(restart != nullptr);
+                BOOST_TEST(!restart->IsEnabled());
+                box->SetSelection(1);  // Nynorsk, as a click sends it
+                wxCommandEvent picked(wxEVT_RADIOBOX, box->GetId());
+                picked.SetInt(1);
+                picked.SetEventObject(box);
+                box->GetEventHandler()->ProcessEvent(picked);
+                pump();
+                BOOST_TEST(restart->IsEnabled());
+                screenshot(dialog, "28-settings-language-changed");
+                click_centre(restart);
+              });
+  BOOST_TEST(app.restarts == 1);
+  BOOST_TEST(*app.frame->workspace().store().setting(SettingsDialog::kLanguageSetting) == "nn");
+}
+
+BOOST_AUTO_TEST_CASE(the_first_run_dialog_offers_the_demo_or_an_empty_start) {
+  auto answer = FirstRunDialog::Choice::cancel;
+  with_dialog([&] { answer = FirstRunDialog(nullptr).ask(); },
+              [&](wxDialog* dialog) {
+                dialog->Move(40, 40);
+                pump();
+                require_named_controls(dialog, "first run");
+                screenshot(dialog, "29-first-run");
+                click_centre(dialog->FindWindow(FirstRunDialog::kEmpty));
+              });
+  BOOST_TEST((answer == FirstRunDialog::Choice::empty));
+}
+
+BOOST_AUTO_TEST_CASE(act_as_another_user_by_keyboard) {
+  AppUnderTest app("lars");
+  auto* bar = app.frame->GetMenuBar();
+  const int item = bar->FindMenuItem("File", wxString::FromUTF8("Act as another user…"));
+  BOOST_REQUIRE(item != wxNOT_FOUND);
+  with_dialog(
+      [&] {
+        wxCommandEvent chosen(wxEVT_MENU, item);
+        app.frame->GetEventHandler()->ProcessEvent(chosen);
+      },
+      [&](wxDialog* dialog) {
+        auto* people = find_child<wxListBox>(dialog);
+        BOOST_REQUIRE(people != nullptr);
+        click_centre(people);
+        keys(people, WXK_HOME);
+        for (int i = 0; i < 20 && people->GetStringSelection() != "Erik Brekke"; ++i) {
+          keys(people, WXK_DOWN);
+        }
+        BOOST_TEST(people->GetStringSelection() == "Erik Brekke");
+        press_ok(dialog, "30-act-as");
+      });
+  // The title follows once the new user's figures are counted (on a worker).
+  BOOST_TEST(pump_until([&] { return app.frame->GetTitle().Find("Erik Brekke") != wxNOT_FOUND; }));
+  BOOST_TEST(app.frame->model().size() > 0U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Team mode live, against the real PostgreSQL hub of tests/hub (run as its own CTest entry with
+// that fixture): another user's assignment appears in the open window within seconds.
+BOOST_AUTO_TEST_SUITE(TeamDesktopLive)
+
+BOOST_AUTO_TEST_CASE(another_users_assignment_appears_in_the_open_window) {
+  test::HubFixture hub;
+  const auto conversation = hub.new_conversation("byggesak", "Garasje");
+  const auto dir = std::filesystem::temp_directory_path() / ("samla-gui-team-" + new_uuid());
+  std::filesystem::create_directories(dir);
+  const auto keyring_file = dir / "keyring.json";
+  const KeyringFactory keyring = [keyring_file] { return file_credentials(keyring_file); };
+  {
+    Workspace ws(dir);
+    auto form = hub_form_from(hub.conninfo_of("ola"), "ola");
+    form.other = "connect_timeout=5";
+    form.ca_file = (test::HubServer::get().dir / "ca.crt").string();
+    ChannelSettings(ws, keyring).save_hub(form, "pw-ola");
+  }
+  FrameOptions options;
+  options.profile = dir;
+  options.notifications = false;
+  options.keyring = keyring;
+  auto* frame = new MainFrame(options);
+  frame->SetSize(1280, 800);
+  frame->Move(0, 0);
+  frame->Show();
+  BOOST_TEST(frame->team_mode());
+  // The first pass brings the team's conversation; nobody has it yet.
+  BOOST_REQUIRE(pump_until(
+      [&] { return frame->status_text(0).find("team hub: up to date") != std::string::npos; },
+      20s));
+  BOOST_TEST(!frame->model().index_of(conversation).has_value());  // Mine
+
+  auto kari = hub.desktop("kari");
+  kari->sync();
+  kari->act(conversation, Assign{"ola"});
+  kari->sync();
+  const auto pushed = std::chrono::steady_clock::now();
+  BOOST_TEST(pump_until([&] { return frame->model().index_of(conversation).has_value(); }, 20s));
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
+  BOOST_TEST_MESSAGE("the assignment appeared after " << seconds << " s");
+  BOOST_TEST(seconds < 10.0);
+  screenshot(frame, "31-team-assignment-arrived");
+  frame->Close(true);
+  pump(300ms);
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,102 @@
+#include "email_account_dialog.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "i18n.h"
+
+namespace samla::app {
+namespace {
+
+wxString wx(const std::string& utf8) { return wxString::FromUTF8(utf8); }
+
+}  // namespace
+
+EmailAccountDialog::EmailAccountDialog(wxWindow* parent, ChannelSettings& settings,
+                                       EmailAccountSettings account)
+    : wxDialog(parent, wxID_ANY,
+               wx(account.address.empty() ? tr("Add email account") : tr("Edit email account")),
+               wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      settings_(settings),
+      account_(std::move(account)) {
+  const bool editing = !account_.address.empty();
+  auto* body = new wxBoxSizer(wxVERTICAL);
+  auto* grid = new wxFlexGridSizer(2, wxSize(8, 6));
+  grid->AddGrowableCol(1);
+  address_ = field(this, grid, tr("Address"), account_.address);
+  address_->SetHint(wxString::FromUTF8("post@kommune.no"));
+  if (editing) address_->SetEditable(false);  // the address names the account and its password
+  name_ = field(this, grid, tr("Name shown to citizens"), account_.display_name);
+  imap_ = field(this, grid, tr("IMAP server"), account_.imap_url);
+  imap_->SetHint(wxString::FromUTF8("imaps://imap.kommune.no"));
+  smtp_ = field(this, grid, tr("SMTP server"), account_.smtp_url);
+  smtp_->SetHint(wxString::FromUTF8("smtps://smtp.kommune.no"));
+  login_ = field(this, grid, tr("Login"), account_.user);
+  login_->SetHint(wx(tr("the address")));
+  password_ = field(this, grid, tr("Password"), "", wxTE_PASSWORD);
+  if (editing) {
+    password_->SetHint(settings_.has_email_password(account_)
+                           ? wx(tr("stored in the keyring; type to replace"))
+                           : wx(tr("not stored yet")));
+  }
+  ca_file_ = field(this, grid, tr("CA certificate file"), account_.ca_file);
+  ca_file_->SetHint(wx(tr("empty: the system's certificates")));
+  body->Add(grid, wxSizerFlags().Expand().Border(wxALL, 12));
+  auto_reply_ = new wxCheckBox(this, wxID_ANY, wx(tr("Send automatic replies from this mailbox")));
+  auto_reply_->SetValue(account_.auto_reply);
+  body->Add(auto_reply_, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
+  body->Add(new wxStaticText(this, wxID_ANY,
+                             wx(tr("The password is kept in the system's keyring, never in "
+                                   "Samla's files."))),
+            wxSizerFlags().Border(wxALL, 12));
+  // Why the form cannot be saved, said where the caseworker is looking (no second window).
+  error_ = new wxStaticText(this, wxID_ANY, wxString());
+  error_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
+  error_->SetName(wx(tr("Problem")));
+  body->Add(error_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+  body->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL),
+            wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+  SetSizerAndFit(body);
+  SetSize(FromDIP(wxSize(560, -1)).x, GetSize().y);
+  CentreOnParent();
+  Bind(
+      wxEVT_BUTTON, [this](wxCommandEvent&) { save(); }, wxID_OK);
+  (editing ? name_ : address_)->SetFocus();
+}
+
+wxTextCtrl* EmailAccountDialog::field(wxWindow* parent, wxSizer* grid, const std::string& label,
+                                      const std::string& value, long style) {
+  grid->Add(new wxStaticText(parent, wxID_ANY, wx(label)), wxSizerFlags().CentreVertical());
+  auto* text = new wxTextCtrl(parent, wxID_ANY, wx(value), wxDefaultPosition, wxDefaultSize, style);
+  text->SetName(wx(label));
+  grid->Add(text, wxSizerFlags().Expand());
+  return text;
+}
+
+void EmailAccountDialog::save() {
+  EmailAccountSettings account = account_;
+  account.address = address_->GetValue().utf8_string();
+  account.display_name = name_->GetValue().utf8_string();
+  account.imap_url = imap_->GetValue().utf8_string();
+  account.smtp_url = smtp_->GetValue().utf8_string();
+  account.user = login_->GetValue().utf8_string();
+  account.ca_file = ca_file_->GetValue().utf8_string();
+  account.auto_reply = auto_reply_->GetValue();
+  try {
+    settings_.save_email_account(account, password_->GetValue().utf8_string());
+    refusal_.clear();
+    EndModal(wxID_OK);
+  } catch (const std::exception& e) {
+    refusal_ = e.what();
+    error_->SetLabel(wx(refusal_));
+    error_->Wrap(GetClientSize().x - FromDIP(24));
+    const int width = GetSize().x;
+    Fit();
+    SetSize(width, GetSize().y);
+  }
+}
+
+}  // namespace samla::app
