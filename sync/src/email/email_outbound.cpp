@@ -231,7 +231,7 @@ std::vector<EmailAccount> profile_email_accounts(const Store& store) {
   return accounts;
 }
 
-AutoReplyDecision auto_reply_decision(std::shared_ptr<EmailOutbound> outbound) {
+AutoReplyDecision auto_reply_decision(const std::shared_ptr<EmailOutbound>& outbound) {
   return [outbound](Workspace& workspace, const Conversation& conversation,
                     const InboundMessage& message) {
     return outbound->decide(workspace, conversation, message);

@@ -14,6 +14,16 @@ namespace {
 
 constexpr const char* kAutoReplyDuty = "samla:auto-replies";
 
+const InboundMessage* message_in(const Conversation& conversation, const std::string& external_id) {
+  for (const auto& entry : conversation.timeline) {
+    const auto* received = std::get_if<MessageReceived>(&entry.event.payload);
+    if (received != nullptr && received->message.external_id == external_id) {
+      return &received->message;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::int64_t channel_lock_key(const std::string& channel_id) {
@@ -56,7 +66,7 @@ void HubAgent::take_locks(AgentRound& round) {
   }
   for (const auto& channel : channels_) {
     const auto id = channel->id();
-    if (held_.count(id) == 0 && locks_->try_advisory_lock(channel_lock_key(id))) held_.insert(id);
+    if (!held_.contains(id) && locks_->try_advisory_lock(channel_lock_key(id))) held_.insert(id);
   }
   if (policy_ && sender_ && !replying_) {
     replying_ = locks_->try_advisory_lock(channel_lock_key(kAutoReplyDuty));
@@ -71,7 +81,7 @@ AgentRound HubAgent::run_once(SyncPass& pass) {
 
   hub_.sync_once(workspace_, pass);  // what other agents brought in is now a duplicate here
   for (const auto& channel : channels_) {
-    if (held_.count(channel->id()) == 0 || pass.stop_requested()) continue;
+    if (!held_.contains(channel->id()) || pass.stop_requested()) continue;
     try {
       channel->sync_once(workspace_, pass);
     } catch (const std::exception& e) {
@@ -111,13 +121,7 @@ std::size_t HubAgent::auto_reply(SyncPass& pass, AgentRound& round) {
         cursor = seq_text;
         continue;  // not visible to agents: nothing to answer
       }
-      const InboundMessage* message = nullptr;
-      for (const auto& entry : conversation->timeline) {
-        const auto* received = std::get_if<MessageReceived>(&entry.event.payload);
-        if (received != nullptr && received->message.external_id == external_id) {
-          message = &received->message;
-        }
-      }
+      const InboundMessage* message = message_in(*conversation, external_id);
       if (message == nullptr) {
         cursor = seq_text;
         continue;
@@ -128,7 +132,7 @@ std::size_t HubAgent::auto_reply(SyncPass& pass, AgentRound& round) {
       } catch (const std::exception& e) {
         // The policy could not decide (e.g. the mailbox is away): this message and the ones
         // after it are decided in a later round.
-        round.errors.push_back(e.what());
+        round.errors.emplace_back(e.what());
         store.set_sync_state("agent", "auto_reply_cursor", cursor);
         return sent;
       }
@@ -155,7 +159,7 @@ std::size_t HubAgent::auto_reply(SyncPass& pass, AgentRound& round) {
         sender_->send_auto_reply(*conversation, *message, reply, words->subject, event.id);
       } catch (const std::exception& e) {
         // Recorded but not handed over: at most once, and said here (the design's choice).
-        round.errors.push_back(e.what());
+        round.errors.emplace_back(e.what());
         continue;
       }
       ++sent;

@@ -71,6 +71,6 @@ class EmailOutbound : public OutboundSender {
 [[nodiscard]] std::vector<EmailAccount> profile_email_accounts(const Store& store);
 
 /// `outbound` as the agent's AutoReplyDecision.
-[[nodiscard]] AutoReplyDecision auto_reply_decision(std::shared_ptr<EmailOutbound> outbound);
+[[nodiscard]] AutoReplyDecision auto_reply_decision(const std::shared_ptr<EmailOutbound>& outbound);
 
 }  // namespace samla
