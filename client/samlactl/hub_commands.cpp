@@ -11,11 +11,13 @@
 #include "commands.h"
 #include "i18n.h"
 #include "samla/models/rejection.h"
+#include "samla/sync/email/email_outbound.h"
 #include "samla/sync/folder_connector.h"
 #include "samla/sync/hub_admin.h"
 #include "samla/sync/hub_agent.h"
 #include "samla/sync/hub_client.h"
 #include "samla/sync/hub_schema.h"
+#include "samla/sync/profile_channels.h"
 
 namespace samla::cli {
 namespace {
@@ -46,7 +48,7 @@ void sync_profile(Workspace& workspace) {
             << '\n';
 }
 
-void add_admin(CLI::App& hub, std::shared_ptr<std::string> address) {
+void add_admin(CLI::App& hub, const std::shared_ptr<std::string>& address) {
   hub.add_subcommand("migrate", tr("create or update the hub's schema (as the hub's owner)"))
       ->callback([address] {
         HubConnection owner(hub_address(*address));
@@ -122,7 +124,7 @@ void add_admin(CLI::App& hub, std::shared_ptr<std::string> address) {
   });
 }
 
-void add_profile(CLI::App& hub, Commands cmd, std::shared_ptr<std::string> address) {
+void add_profile(CLI::App& hub, Commands cmd, const std::shared_ptr<std::string>& address) {
   auto& ctx = cmd.context;
   auto* init = hub.add_subcommand("init", tr("put this profile in team mode and sync it"));
   auto user = std::make_shared<std::string>();
@@ -183,9 +185,48 @@ void add_profile(CLI::App& hub, Commands cmd, std::shared_ptr<std::string> addre
   });
 }
 
+// The agent's channels: the profile's mailboxes and SMS gateway, then the folders. Returns the
+// email side that answers automatically (none without a mailbox).
+std::shared_ptr<EmailOutbound> add_agent_channels(HubAgent& worker, Workspace& workspace,
+                                                  const std::vector<std::string>& folders) {
+  // The agent answers new messages itself, so the connectors do not.
+  auto channels = profile_channels(workspace.store(), {.auto_reply = false});
+  for (const auto& problem : channels.problems) {
+    std::cerr << "samlactl: " << problem.label << ": " << problem.reason << '\n';
+  }
+  if (channels.connectors.empty() && folders.empty()) {
+    throw UsageError(
+        tr("no channel to work: add an email account or an SMS gateway to this "
+           "profile, or give --folder"));
+  }
+  for (auto& channel : channels.connectors) worker.add_channel(std::move(channel));
+  for (const auto& folder : folders) worker.add_channel(std::make_unique<FolderConnector>(folder));
+  auto accounts = profile_email_accounts(workspace.store());
+  if (accounts.empty()) return nullptr;
+  auto outbound = std::make_shared<EmailOutbound>(std::move(accounts));
+  worker.set_auto_replies(auto_reply_decision(outbound), outbound);
+  return outbound;
+}
+
+void print_round(const AgentRound& result, EmailOutbound* outbound) {
+  for (const auto& error : result.errors) std::cerr << "samlactl: " << error << '\n';
+  if (outbound != nullptr) {
+    for (const auto& note : outbound->take_notes()) std::cerr << "samlactl: " << note << '\n';
+  }
+  if (result.standby()) {
+    std::cout << tr("standby: another agent holds the channels") << std::endl;
+  } else {
+    std::cout << substitute(tr("{0} new events sent to the hub, {1} automatic replies"),
+                            {std::to_string(result.ingested), std::to_string(result.auto_replies)})
+              << std::endl;
+  }
+}
+
 // The agent: works the team's channels under the hub's advisory locks until stopped (or for
-// --rounds). Auto-replies need an outgoing channel (the email connector's SMTP); the folder
-// channel has none, so this agent ingests only.
+// --rounds): the profile's email accounts and SMS gateway (passwords from each channel's
+// secrets file or the keyring), and folders of message files. New email is answered
+// automatically by the agent (recorded in the hub first, so once across agents); replies
+// caseworkers queued on their desktops are sent by the channel they came in through.
 void add_agent(CLI::App& app, Commands cmd) {
   auto& ctx = cmd.context;
   auto* agent = app.add_subcommand(
@@ -193,7 +234,7 @@ void add_agent(CLI::App& app, Commands cmd) {
   auto folders = std::make_shared<std::vector<std::string>>();
   auto rounds = std::make_shared<int>(0);
   auto interval = std::make_shared<int>(30);
-  agent->add_option("--folder", *folders, tr("a folder of message files to import"))->required();
+  agent->add_option("--folder", *folders, tr("a folder of message files to import"));
   agent->add_option("--rounds", *rounds, tr("stop after this many rounds (0: run until killed)"));
   agent->add_option("--interval", *interval, tr("seconds between rounds"));
   agent->callback([&ctx, folders, rounds, interval] {
@@ -202,20 +243,16 @@ void add_agent(CLI::App& app, Commands cmd) {
       throw UsageError(tr("this profile is not in team mode; run `samlactl hub init`"));
     }
     HubAgent worker(ctx.workspace(), *settings);
-    for (const auto& folder : *folders) {
-      worker.add_channel(std::make_unique<FolderConnector>(folder));
-    }
+    const auto outbound = add_agent_channels(worker, ctx.workspace(), *folders);
     QuietPass pass;
     for (int round = 0; *rounds == 0 || round < *rounds; ++round) {
       if (round > 0) std::this_thread::sleep_for(std::chrono::seconds(*interval));
-      const auto result = worker.run_once(pass);
-      for (const auto& error : result.errors) std::cerr << "samlactl: " << error << '\n';
-      if (result.standby()) {
-        std::cout << tr("standby: another agent holds the channels") << std::endl;
-      } else {
-        std::cout << substitute(tr("{0} new events sent to the hub"),
-                                {std::to_string(result.ingested)})
-                  << std::endl;
+      try {
+        print_round(worker.run_once(pass), outbound.get());
+      } catch (const SyncFailure& failure) {
+        // The hub is away for a while: a long-running agent tries again next round.
+        if (!failure.retryable() || *rounds != 0) throw;
+        std::cerr << "samlactl: " << failure.what() << '\n';
       }
     }
   });

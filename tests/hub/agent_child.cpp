@@ -21,14 +21,15 @@ namespace {
 
 using namespace samla;
 
-// Records each reply as "external id<TAB>message id<TAB>to" in a file.
+// Records each reply as "external id<TAB>event id<TAB>to" in a file.
 class RecordingTestSender : public OutboundSender {
  public:
   explicit RecordingTestSender(std::string file) : file_(std::move(file)) {}
   void send_auto_reply(const Conversation& /*conversation*/, const InboundMessage& message,
-                       const AutoReplySent& /*reply*/, const std::string& message_id) override {
+                       const AutoReplySent& /*reply*/, const std::string& /*subject*/,
+                       const std::string& event_id) override {
     const std::string line =
-        message.external_id + "\t" + message_id + "\t" + message.from.address + "\n";
+        message.external_id + "\t" + event_id + "\t" + message.from.address + "\n";
     const int fd = ::open(file_.c_str(), O_WRONLY | O_APPEND | O_CREAT, 0600);
     if (fd < 0 || ::write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()) ||
         ::fsync(fd) != 0) {
@@ -74,8 +75,9 @@ int main(int argc, char** argv) {
     HubAgent agent(workspace, settings);
     agent.add_channel(std::make_unique<FolderConnector>(argv[4]));
     agent.set_auto_replies(
-        [](const Conversation& /*c*/, const InboundMessage& /*m*/) {
-          return std::optional<std::string>("Takk for meldinga. Du får svar innan fristen.");
+        [](Workspace& /*w*/, const Conversation& /*c*/, const InboundMessage& /*m*/) {
+          return std::optional<AutoReplyWords>(
+              AutoReplyWords{"Takk", "Takk for meldinga. Du får svar innan fristen."});
         },
         std::make_shared<RecordingTestSender>(argv[5]));
     CrashingPass pass(crash_after);

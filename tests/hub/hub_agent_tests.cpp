@@ -24,7 +24,8 @@ namespace {
 class RecordingTestSender : public OutboundSender {
  public:
   void send_auto_reply(const Conversation& /*conversation*/, const InboundMessage& message,
-                       const AutoReplySent& /*reply*/, const std::string& /*message_id*/) override {
+                       const AutoReplySent& /*reply*/, const std::string& /*subject*/,
+                       const std::string& /*event_id*/) override {
     sent.push_back(message.external_id);
   }
   std::vector<std::string> sent;
@@ -96,8 +97,8 @@ BOOST_AUTO_TEST_CASE(one_agent_works_a_channel_and_a_standby_takes_over) {
   auto first_desk = hub.desktop("agent");
   auto second_desk = hub.desktop("agent");
   auto sender = std::make_shared<RecordingTestSender>();
-  auto policy = [](const Conversation&, const InboundMessage&) {
-    return std::optional<std::string>(auto_reply_policy_text());
+  auto policy = [](Workspace&, const Conversation&, const InboundMessage&) {
+    return std::optional<AutoReplyWords>(AutoReplyWords{"Takk", auto_reply_policy_text()});
   };
   auto first = std::make_unique<HubAgent>(first_desk->workspace(), hub.settings_of("agent"));
   first->add_channel(std::make_unique<FolderConnector>(folder.inbox()));

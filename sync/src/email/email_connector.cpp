@@ -471,8 +471,10 @@ void EmailConnector::deliver(Workspace& workspace, const OutgoingMail& mail) {
   const auto state = store.sync_state(key, state_key);
   const std::string bytes = render_mail(mail);
   // "attempt": an earlier pass crashed or lost the connection after DATA; it may have gone out.
-  // A copy in Sent (ours from a pass that got further, or the server's own) says it did.
-  const bool already_sent = state == "done" || (state == "attempt" && in_sent(mail.message_id));
+  // A copy in Sent (ours from a pass that got further, or the server's own) says it did. No
+  // state at all: in a team, another agent may have sent it before it died; Sent says that too.
+  const bool already_sent =
+      state == "done" || ((!state || state == "attempt") && in_sent(mail.message_id));
   if (!already_sent) {
     store.set_sync_state(key, state_key, "attempt");
     std::vector<std::string> recipients;

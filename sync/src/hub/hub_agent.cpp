@@ -14,6 +14,16 @@ namespace {
 
 constexpr const char* kAutoReplyDuty = "samla:auto-replies";
 
+const InboundMessage* message_in(const Conversation& conversation, const std::string& external_id) {
+  for (const auto& entry : conversation.timeline) {
+    const auto* received = std::get_if<MessageReceived>(&entry.event.payload);
+    if (received != nullptr && received->message.external_id == external_id) {
+      return &received->message;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::int64_t channel_lock_key(const std::string& channel_id) {
@@ -35,7 +45,7 @@ void HubAgent::add_channel(std::unique_ptr<Connector> channel) {
   channels_.push_back(std::move(channel));
 }
 
-void HubAgent::set_auto_replies(AutoReplyPolicy policy, std::shared_ptr<OutboundSender> sender) {
+void HubAgent::set_auto_replies(AutoReplyDecision policy, std::shared_ptr<OutboundSender> sender) {
   policy_ = std::move(policy);
   sender_ = std::move(sender);
 }
@@ -56,7 +66,7 @@ void HubAgent::take_locks(AgentRound& round) {
   }
   for (const auto& channel : channels_) {
     const auto id = channel->id();
-    if (held_.count(id) == 0 && locks_->try_advisory_lock(channel_lock_key(id))) held_.insert(id);
+    if (!held_.contains(id) && locks_->try_advisory_lock(channel_lock_key(id))) held_.insert(id);
   }
   if (policy_ && sender_ && !replying_) {
     replying_ = locks_->try_advisory_lock(channel_lock_key(kAutoReplyDuty));
@@ -71,7 +81,7 @@ AgentRound HubAgent::run_once(SyncPass& pass) {
 
   hub_.sync_once(workspace_, pass);  // what other agents brought in is now a duplicate here
   for (const auto& channel : channels_) {
-    if (held_.count(channel->id()) == 0 || pass.stop_requested()) continue;
+    if (!held_.contains(channel->id()) || pass.stop_requested()) continue;
     try {
       channel->sync_once(workspace_, pass);
     } catch (const std::exception& e) {
@@ -80,11 +90,11 @@ AgentRound HubAgent::run_once(SyncPass& pass) {
   }
   hub_.sync_once(workspace_, pass);
   round.ingested = hub_.last_report().pushed;
-  if (replying_) round.auto_replies = auto_reply(pass);
+  if (replying_) round.auto_replies = auto_reply(pass, round);
   return round;
 }
 
-std::size_t HubAgent::auto_reply(SyncPass& pass) {
+std::size_t HubAgent::auto_reply(SyncPass& pass, AgentRound& round) {
   if (!work_ || !work_->ok()) work_.emplace(settings_.conninfo, settings_.password);
   Store& store = workspace_.store();
   const auto cursor_text = store.sync_state("agent", "auto_reply_cursor");
@@ -102,23 +112,33 @@ std::size_t HubAgent::auto_reply(SyncPass& pass) {
         {cursor});
     if (rows.size() == 0) break;
     for (const auto& row : rows.rows) {
-      if (pass.stop_requested()) return sent;
-      cursor = *row[0];
+      if (pass.stop_requested()) break;
+      const std::string& seq_text = *row[0];
       const std::string& conversation_id = *row[1];
       const std::string& external_id = *row[2];
       auto conversation = store.conversation(conversation_id);
-      if (!conversation) continue;  // not pulled yet: the next round has it
-      const InboundMessage* message = nullptr;
-      for (const auto& entry : conversation->timeline) {
-        const auto* received = std::get_if<MessageReceived>(&entry.event.payload);
-        if (received != nullptr && received->message.external_id == external_id) {
-          message = &received->message;
-        }
+      if (!conversation) {
+        cursor = seq_text;
+        continue;  // not visible to agents: nothing to answer
       }
-      if (message == nullptr) continue;
-      auto text = policy_(*conversation, *message);
-      if (!text) continue;
-      AutoReplySent reply{external_id, *text,
+      const InboundMessage* message = message_in(*conversation, external_id);
+      if (message == nullptr) {
+        cursor = seq_text;
+        continue;
+      }
+      std::optional<AutoReplyWords> words;
+      try {
+        words = policy_(workspace_, *conversation, *message);
+      } catch (const std::exception& e) {
+        // The policy could not decide (e.g. the mailbox is away): this message and the ones
+        // after it are decided in a later round.
+        round.errors.emplace_back(e.what());
+        store.set_sync_state("agent", "auto_reply_cursor", cursor);
+        return sent;
+      }
+      cursor = seq_text;
+      if (!words) continue;
+      AutoReplySent reply{external_id, words->body,
                           workspace_.rules().deadline_of(*conversation).value_or(workspace_.now())};
       Event event{new_uuid(),
                   conversation_id,
@@ -135,10 +155,17 @@ std::size_t HubAgent::auto_reply(SyncPass& pass) {
         continue;  // answered by another agent in the meantime
       }
       store.merge_pulled(std::vector<Event>{event});
-      sender_->send_auto_reply(*conversation, *message, reply, "<" + event.id + "@samla>");
+      try {
+        sender_->send_auto_reply(*conversation, *message, reply, words->subject, event.id);
+      } catch (const std::exception& e) {
+        // Recorded but not handed over: at most once, and said here (the design's choice).
+        round.errors.emplace_back(e.what());
+        continue;
+      }
       ++sent;
     }
     store.set_sync_state("agent", "auto_reply_cursor", cursor);
+    if (pass.stop_requested()) break;
   }
   store.set_sync_state("agent", "auto_reply_cursor", cursor);
   return sent;

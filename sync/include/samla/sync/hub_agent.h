@@ -30,26 +30,35 @@ namespace samla {
 
 class Workspace;
 
+/// The words of an automatic answer.
+struct AutoReplyWords {
+  std::string subject;
+  std::string body;
+};
+
 /// Hands what the agent sends to a channel's outgoing side (the email connector's SMTP).
 class OutboundSender {
  public:
   virtual ~OutboundSender() = default;
-  /// Sends `reply` to the citizen of `conversation`; `message_id` is stable for this reply.
+  /// Sends `reply` to the citizen of `conversation`. `event_id` is the id of the recorded
+  /// AutoReplySent: the outgoing message's id is made from it, so it is stable for this reply.
   /// Throws on failure (the reply stays recorded; the agent reports it).
   virtual void send_auto_reply(const Conversation& conversation, const InboundMessage& message,
-                               const AutoReplySent& reply, const std::string& message_id) = 0;
+                               const AutoReplySent& reply, const std::string& subject,
+                               const std::string& event_id) = 0;
 };
 
-/// Whether and how to answer a new message automatically: the text, or nothing.
-using AutoReplyPolicy =
-    std::function<std::optional<std::string>(const Conversation&, const InboundMessage&)>;
+/// Whether and how to answer a new message automatically: the words, or nothing. Called on the
+/// agent's thread with the agent's workspace (its store holds everything the hub has).
+using AutoReplyDecision = std::function<std::optional<AutoReplyWords>(
+    Workspace&, const Conversation&, const InboundMessage&)>;
 
 /// What one round did.
 struct AgentRound {
   std::vector<std::string> channels;  // the channels this agent holds
   std::size_t ingested = 0;           // new events pushed to the hub
   std::size_t auto_replies = 0;
-  std::vector<std::string> errors;  // per channel, readable
+  std::vector<std::string> errors;  // per channel or reply, readable  // per channel, readable
   [[nodiscard]] bool standby() const { return channels.empty(); }
 };
 
@@ -65,7 +74,7 @@ class HubAgent {
 
   void add_channel(std::unique_ptr<Connector> channel);
   /// Auto-replies go out through `sender` for messages `policy` answers.
-  void set_auto_replies(AutoReplyPolicy policy, std::shared_ptr<OutboundSender> sender);
+  void set_auto_replies(AutoReplyDecision policy, std::shared_ptr<OutboundSender> sender);
 
   /// Takes the locks it can, then for the channels it holds: pulls, reads the channel, pushes,
   /// and answers what is unanswered. Throws SyncFailure when the hub cannot be reached.
@@ -73,7 +82,7 @@ class HubAgent {
 
  private:
   void take_locks(AgentRound& round);
-  std::size_t auto_reply(SyncPass& pass);
+  std::size_t auto_reply(SyncPass& pass, AgentRound& round);
 
   Workspace& workspace_;
   HubSettings settings_;
@@ -83,7 +92,7 @@ class HubAgent {
   std::vector<std::unique_ptr<Connector>> channels_;
   std::set<std::string> held_;
   bool replying_ = false;  // holds the auto-reply lock
-  AutoReplyPolicy policy_;
+  AutoReplyDecision policy_;
   std::shared_ptr<OutboundSender> sender_;
 };
 
