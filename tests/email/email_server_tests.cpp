@@ -127,6 +127,35 @@ BOOST_AUTO_TEST_CASE(initial_then_incremental_sync_without_marking_mail_read) {
   BOOST_TEST(connector.last_report().fetched == 0U);
 }
 
+// An auto-reply looks in Sent for its own copy; the next batch must still be read from the
+// inbox, not from Sent.
+BOOST_AUTO_TEST_CASE(an_auto_reply_between_batches_keeps_reading_the_inbox) {
+  const std::string folder = fresh_folder("post", "batches");
+  Municipality m("post");
+  EmailAccount a = account("post", folder);
+  a.fetch_batch = 2;
+  EmailConnector connector(a);
+  TestPass pass;
+  connector.sync_once(m.workspace, pass);  // the first read: an empty backlog
+  const std::string token = "batch" + new_uuid().substr(0, 8);
+  std::vector<std::string> mails;
+  for (int i = 0; i < 5; ++i) {
+    const auto n = std::to_string(i);
+    mails.push_back(mail_text("Åse Innbyggar <innbyggar@citizen.test>", "post@kommune.test",
+                              "Spørsmål " + n, "Hei, " + token + n,
+                              token + "-" + n + "@citizen.test"));
+  }
+  append_all("post", folder, mails);
+  connector.sync_once(m.workspace, pass);
+  for (const auto& problem : connector.last_report().problems) BOOST_ERROR(problem);
+  BOOST_TEST(connector.last_report().ingested == 5U);
+  BOOST_TEST(connector.last_report().auto_replies == 1U);  // once per sender per week
+  for (int i = 0; i < 5; ++i) {
+    BOOST_TEST(m.workspace.store().search(token + std::to_string(i)).size() == 1U, i);
+  }
+  BOOST_TEST(conversations(m.workspace) == 5U);
+}
+
 // A pass that tells the test when the connector is inside IDLE: ImapSession::idle asks
 // stop_requested() only after the server accepted IDLE.
 struct IdlePass : SyncPass {

@@ -222,8 +222,11 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
   const ReadOptions read = read_options(workspace);
   const std::string fallback = store.setting("default_department").value_or("");
   const std::size_t batch = std::max<std::size_t>(1, account_.fetch_batch);
+  bool left_inbox = false;  // an auto-reply looked in Sent (EXAMINE) during the last batch
   for (std::size_t start = 0; start < uids.size(); start += batch) {
     if (pass.stop_requested()) return;
+    if (left_inbox && !reselect_inbox(validity)) return;  // renumbered: the next pass re-reads
+    left_inbox = false;
     const std::vector<std::uint32_t> chunk(
         uids.begin() + static_cast<std::ptrdiff_t>(start),
         uids.begin() + static_cast<std::ptrdiff_t>(std::min(uids.size(), start + batch)));
@@ -268,12 +271,22 @@ void EmailConnector::fetch_new(Workspace& workspace, SyncPass& pass) {
         continue;
       }
       ++report_.ingested;
-      if (first_read) continue;
+      if (first_read || !account_.auto_reply) continue;
+      left_inbox = true;
       auto_reply(workspace, results[i].conversation_id, messages[i], headers[i], reply_to[i]);
     }
     pass.progress(std::min(uids.size(), start + batch), uids.size());
   }
   if (!highest.empty()) store.set_sync_state(key, "highestmodseq", highest);
+}
+
+bool EmailConnector::reselect_inbox(std::uint32_t validity) {
+  std::uint32_t again = 0;
+  session().run("SELECT " + quoted_mailbox(account_.inbox), [&](ImapResponse& r) {
+    if (r.status == "OK" && r.code.size() >= 2 && r.code[0] == "UIDVALIDITY")
+      again = number<std::uint32_t>(r.code[1]).value_or(0);
+  });
+  return again == validity;
 }
 
 std::vector<std::uint32_t> EmailConnector::search_uids(

@@ -84,6 +84,8 @@ class EmailConnector : public Connector {
   /// True for our own copy of a message we sent (and marks its send as done).
   bool is_receipt(Store& store, const std::string& message_id);
   void clear_receipts(const std::vector<std::uint32_t>& uids);
+  /// After a look into Sent: the inbox again. False when it was renumbered meanwhile.
+  bool reselect_inbox(std::uint32_t validity);
   void send_queued(Workspace& workspace);
   void auto_reply(Workspace& workspace, const std::string& conversation_id,
                   const InboundMessage& message, const AutoReplyHeaders& headers,
