@@ -2,7 +2,7 @@
 
 namespace samla::app {
 
-InboxFigures figures_of(Workspace& ws, const std::string& user, std::size_t full_check_limit) {
+InboxFigures figures_of(Workspace& ws, const std::string& user) {
   InboxFigures figures;
   figures.user = user;
   const auto scope = ws.scope_for(user);
@@ -10,19 +10,7 @@ InboxFigures figures_of(Workspace& ws, const std::string& user, std::size_t full
                           InboxView::DueSoon, InboxView::Overdue, InboxView::All}) {
     figures.counts[view] = ws.store().count(view, scope);
   }
-  if (figures.counts[InboxView::All] <= full_check_limit) {
-    figures.reminders = ws.reminders_for(user);
-    return figures;
-  }
-  figures.handover_reminders = false;
-  constexpr std::size_t kShown = 1000;
-  for (const auto& [view, kind] : {std::pair{InboxView::Overdue, ReminderKind::Overdue},
-                                   std::pair{InboxView::DueSoon, ReminderKind::DueSoon}}) {
-    for (auto& row : ws.store().list(view, scope, kShown)) {
-      const auto at = row.deadline.value_or(scope.now);
-      figures.reminders.push_back(ConversationReminder{std::move(row), Reminder{kind, at}});
-    }
-  }
+  figures.reminders = ws.reminders_for(user);
   return figures;
 }
 

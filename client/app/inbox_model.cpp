@@ -42,23 +42,10 @@ void InboxModel::refresh() {
     case ListChoice::Kind::View:
       size_ = ws_.store().count(choice_.view, scope_);
       break;
-    case ListChoice::Kind::Channel: {
-      // The store has no channel filter: walk the open conversations of the user's departments.
-      std::vector<ConversationSummary> rows;
-      constexpr std::size_t kChunk = 5000;
-      for (std::size_t offset = 0;; offset += kChunk) {
-        auto chunk = ws_.store().list(InboxView::All, scope_, kChunk, offset);
-        for (auto& s : chunk) {
-          if (s.channel == choice_.channel && s.status == ConversationStatus::Open) {
-            rows.push_back(std::move(s));
-          }
-        }
-        if (chunk.size() < kChunk) break;
-      }
-      size_ = rows.size();
-      whole_ = std::move(rows);
+    case ListChoice::Kind::Channel:
+      // Paged by the store like a view: the open conversations of the channel.
+      size_ = ws_.store().count(InboxView::All, scope_, narrowing());
       break;
-    }
     case ListChoice::Kind::Search: {
       std::vector<ConversationSummary> rows;
       if (!choice_.query.empty()) {
@@ -73,9 +60,15 @@ void InboxModel::refresh() {
   }
 }
 
+ViewNarrowing InboxModel::narrowing() const {
+  if (choice_.kind != ListChoice::Kind::Channel) return {};
+  return ViewNarrowing{choice_.channel, true};
+}
+
 void InboxModel::load_page(std::size_t first) {
   page_first_ = first - first % kPage;
-  page_ = ws_.store().list(choice_.view, scope_, kPage, page_first_);
+  const auto view = choice_.kind == ListChoice::Kind::Channel ? InboxView::All : choice_.view;
+  page_ = ws_.store().list(view, scope_, narrowing(), kPage, page_first_);
 }
 
 const ConversationSummary& InboxModel::row(std::size_t index) {

@@ -61,6 +61,8 @@ class InboxModel {
   static constexpr std::size_t kPage = 200;
   static constexpr std::size_t kIndexSearchLimit = 2000;
   void load_page(std::size_t first);
+  /// What narrows the store's view for the choice (a channel view: its open conversations).
+  [[nodiscard]] ViewNarrowing narrowing() const;
 
   Workspace& ws_;
   std::string user_;
@@ -69,7 +71,7 @@ class InboxModel {
   std::size_t size_ = 0;
   std::size_t page_first_ = 0;
   std::vector<ConversationSummary> page_;
-  // Channel views and searches are not paged by the store: their rows are held whole.
+  // Searches are not paged by the store: their rows are held whole.
   std::optional<std::vector<ConversationSummary>> whole_;
 };
 

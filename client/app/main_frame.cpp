@@ -192,9 +192,21 @@ MainFrame::MainFrame(FrameOptions options)
   const GuiThread gui = gui_;
   figures_ = std::make_unique<InboxFiguresWorker>(
       options_.profile, options_.workspace, [this, gui](InboxFigures figures) {
-        gui.post([this, figures]() mutable { on_figures(std::move(figures)); });
+        // Moved, not copied: with 100 000 conversations the reminders are tens of megabytes.
+        auto moved = std::make_shared<InboxFigures>(std::move(figures));
+        gui.post([this, moved] { on_figures(std::move(*moved)); });
       });
-  figures_->request(user_);
+  // Asked for once the list (or its empty text) has painted, so that reading them never
+  // competes with the first paint.
+  auto asked = std::make_shared<bool>(false);
+  const auto ask_after_paint = [this, asked](wxPaintEvent& event) {
+    event.Skip();
+    if (*asked) return;
+    *asked = true;
+    CallAfter([this] { figures_->request(user_); });
+  };
+  list_->Bind(wxEVT_PAINT, ask_after_paint);
+  list_empty_->GetParent()->Bind(wxEVT_PAINT, ask_after_paint);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
     reminder_timer_.Stop();
     figures_->stop();

@@ -16,7 +16,7 @@ Store::Impl::Impl(const std::filesystem::path& file, StoreOptions store_options)
     : db(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX),
       options(std::move(store_options)),
       owner(std::this_thread::get_id()) {
-  store_detail::open_schema(db);
+  store_detail::open_schema(db, [this] { fill_handover_times(); });
 }
 
 void Store::Impl::check_thread() const {
@@ -186,6 +186,15 @@ std::optional<Conversation> Store::conversation(const std::string& id) const {
   const auto full_id = resolve_id(id);
   if (!full_id) return std::nullopt;
   return fold(in_hub_order(impl_->load_events(*full_id)), impl_->directory());
+}
+
+std::optional<ConversationSummary> Store::summary(const std::string& id) const {
+  impl_->check_thread();
+  auto q = impl_->query(std::string("SELECT ") + store_detail::kSummaryColumns +
+                        " FROM conversations WHERE id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return store_detail::read_summary(*q);
 }
 
 void Store::for_each_message(

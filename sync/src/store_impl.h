@@ -3,6 +3,7 @@
 // statements, and the row mappings. Not installed; nothing outside sync/src includes it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,8 +44,10 @@ class Query {
 };
 
 // The schema ladder (store_schema.cpp). Sets the connection's pragmas, then brings the file to
-// Store::kSchemaVersion in one transaction; throws StoreError for a newer file.
-void open_schema(SQLite::Database& db);
+// Store::kSchemaVersion in one transaction; throws StoreError for a newer file. Returns the
+// version the file had (0 for a new file). Steps that need a fold call back into the store
+// inside the same transaction.
+int open_schema(SQLite::Database& db, const std::function<void()>& fill_handover_times);
 [[nodiscard]] int user_version(SQLite::Database& db);
 
 // Row mapping helpers (store_rows.cpp).
@@ -109,6 +112,9 @@ struct Store::Impl {
   /// Folds one conversation's log and writes its projection row.
   void project(const std::string& conversation_id, const std::vector<Event>& events);
   [[nodiscard]] std::vector<Event> load_events(const std::string& conversation_id);
+  /// Schema step 2 on a file that had rows: handover_requested_at of every waiting handover,
+  /// from the fold (a conversation that cannot be read keeps NULL: no escalation for it).
+  void fill_handover_times();
 
   SQLite::Database db;
   StoreOptions options;

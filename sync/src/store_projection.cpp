@@ -82,12 +82,12 @@ void Store::Impl::project(const std::string& conversation_id, const std::vector<
   auto q = query(R"sql(
     INSERT INTO conversations (id, channel, owner_department, assignee, status, citizen_name,
       citizen_address, subject, snippet, received_at, last_activity, deadline, handover_to,
-      message_count, rejected_count)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+      message_count, rejected_count, handover_requested_at)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
     ON CONFLICT (id) DO UPDATE SET channel = ?2, owner_department = ?3, assignee = ?4,
       status = ?5, citizen_name = ?6, citizen_address = ?7, subject = ?8, snippet = ?9,
       received_at = ?10, last_activity = ?11, deadline = ?12, handover_to = ?13,
-      message_count = ?14, rejected_count = ?15)sql");
+      message_count = ?14, rejected_count = ?15, handover_requested_at = ?16)sql");
   q->bind(1, conversation_id);
   q->bind(2, std::string(to_string(s.channel)));
   q->bind(3, s.owner_department);
@@ -103,6 +103,7 @@ void Store::Impl::project(const std::string& conversation_id, const std::vector<
   if (s.handover_to) q->bind(13, *s.handover_to);
   q->bind(14, s.message_count);
   q->bind(15, s.rejected_count);
+  if (state.handover) q->bind(16, to_seconds(state.handover->requested_at));
   q->exec();
 
   // Remember where our sent replies live, for threading the citizen's answers.
@@ -127,6 +128,29 @@ void Store::Impl::project(const std::string& conversation_id, const std::vector<
       by_number->bind(2, conversation_id);
       by_number->exec();
     }
+  }
+}
+
+void Store::Impl::fill_handover_times() {
+  std::vector<std::string> ids;
+  {
+    SQLite::Statement q(db, "SELECT id FROM conversations WHERE handover_to IS NOT NULL");
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getString());
+  }
+  for (const auto& id : ids) {
+    std::vector<Event> events;
+    try {
+      events = load_events(id);
+    } catch (const StoreError&) {
+      continue;  // damaged: rebuild_projections names it; the store still opens
+    }
+    const Conversation state = fold(in_hub_order(events), directory());
+    if (!state.handover) continue;
+    // Only this column: the deadline rules are not known while the store opens.
+    SQLite::Statement q(db, "UPDATE conversations SET handover_requested_at = ? WHERE id = ?");
+    q.bind(1, to_seconds(state.handover->requested_at));
+    q.bind(2, id);
+    q.exec();
   }
 }
 

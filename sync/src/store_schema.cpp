@@ -1,6 +1,7 @@
 // The store's schema as a numbered ladder on PRAGMA user_version. Each step takes the file from
 // the version before it to its own number and never drops caseworker data; all steps of one
 // open run in one transaction, so a file is either fully migrated or untouched.
+#include <functional>
 #include <string>
 
 #include "store_impl.h"
@@ -135,6 +136,29 @@ void migrate_to_1(SQLite::Database& db) {
   )sql");
 }
 
+// Step 2: what the reminder check and the channel views need, as indexed columns of the
+// projection, so that neither reads every conversation. handover_requested_at is filled for the
+// rows already there by re-folding them when the store opens (Store::Impl, a fold is C++).
+void migrate_to_2(SQLite::Database& db) {
+  db.exec(R"sql(
+    -- When the waiting handover was asked for (NULL: none waiting); the escalation is due a
+    -- policy's working time after it, in the receiving department's office hours.
+    ALTER TABLE conversations ADD COLUMN handover_requested_at INTEGER;
+    -- Deadline reminders: a department's open conversations by deadline.
+    CREATE INDEX conversations_open_by_deadline
+      ON conversations (owner_department, deadline) WHERE status = 'open' AND deadline IS NOT NULL;
+    -- (Handover escalations read the few waiting handovers through conversations_by_handover.)
+    -- A channel's part of a view, in list order.
+    CREATE INDEX conversations_by_channel
+      ON conversations (channel, status, deadline IS NULL, deadline, received_at, id);
+    -- A department's unassigned open conversations in list order (the view a caseworker
+    -- opens first); without it SQLite walks the whole list order and skips other departments.
+    CREATE INDEX conversations_unassigned_in_order
+      ON conversations (owner_department, deadline IS NULL, deadline, received_at, id)
+      WHERE status = 'open' AND assignee IS NULL;
+  )sql");
+}
+
 // Step N+1 goes here: `if (version < N+1) migrate_to_N+1(db);` below, and bump
 // Store::kSchemaVersion. Add columns and tables; copy, never drop, what caseworkers wrote.
 
@@ -142,7 +166,7 @@ void migrate_to_1(SQLite::Database& db) {
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-void open_schema(SQLite::Database& db) {
+int open_schema(SQLite::Database& db, const std::function<void()>& fill_handover_times) {
   // Outside any transaction: these cannot change inside one.
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA busy_timeout = 5000");
@@ -153,7 +177,7 @@ void open_schema(SQLite::Database& db) {
   db.exec("PRAGMA cache_size = -32768");
   db.exec("PRAGMA wal_autocheckpoint = 8000");
 
-  if (user_version(db) == Store::kSchemaVersion) return;
+  if (const int current = user_version(db); current == Store::kSchemaVersion) return current;
 
   // IMMEDIATE: two processes opening an old file at once migrate it one after the other.
   SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -168,8 +192,14 @@ void open_schema(SQLite::Database& db) {
     throw StoreError("this file is not a Samla store (schema " + std::to_string(version) + ")");
   }
   if (version < 1) migrate_to_1(db);
+  if (version < 2) {
+    migrate_to_2(db);
+    // A new file has no rows to fill.
+    if (version >= 1) fill_handover_times();
+  }
   db.exec("PRAGMA user_version = " + std::to_string(Store::kSchemaVersion));
   transaction.commit();
+  return version;
 }
 
 }  // namespace samla::store_detail

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <limits>
+#include <map>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -204,21 +204,43 @@ CommandOutcome Workspace::execute(const std::string& conversation, const Command
 
 std::vector<ConversationReminder> Workspace::reminders_for(const std::string& user) const {
   const auto scope = scope_for(user);
-  const auto mine = [&](const std::string& department) {
-    return std::find(scope.departments.begin(), scope.departments.end(), department) !=
-           scope.departments.end();
+  // DeadlineRules::reminders, decided on the projection rows the store finds through its
+  // indexes instead of on every folded conversation: the row's deadline is the rules' deadline
+  // (the projection is rebuilt when they change) and it keeps when the handover was asked for.
+  std::map<std::string, Instant> horizon;
+  for (const auto& department : scope.departments) {
+    horizon.emplace(department, rules_->due_soon_until(scope.now, department));
+  }
+  const auto horizon_of = [&](const std::string& department) {
+    auto it = horizon.find(department);
+    if (it == horizon.end()) {
+      it = horizon.emplace(department, rules_->due_soon_until(scope.now, department)).first;
+    }
+    return it->second;
   };
+  const auto& policy = rules_->policies().in_force_at(scope.now);
+  auto candidates = store_->reminder_candidates(horizon);
   std::vector<ConversationReminder> out;
-  // The projection narrows the candidates; the rules decide on the folded state.
-  for (const auto& s :
-       store_->list(InboxView::All, scope, std::numeric_limits<std::size_t>::max())) {
-    if (s.status != ConversationStatus::Open) continue;
-    if (!mine(s.owner_department) && !(s.handover_to && mine(*s.handover_to))) continue;
-    const bool candidate = (s.deadline && *s.deadline <= scope.due_soon_until) || s.handover_to;
-    if (!candidate) continue;
-    const auto c = store_->conversation(s.id);
-    if (!c) continue;
-    for (const auto& r : rules_->reminders(*c, scope.now)) out.push_back({s, r});
+  out.reserve(candidates.size());
+  for (auto& candidate : candidates) {
+    const auto& s = candidate.summary;
+    std::vector<Reminder> found;
+    if (s.deadline) {
+      if (*s.deadline <= scope.now) {
+        found.push_back({ReminderKind::Overdue, *s.deadline});
+      } else if (*s.deadline <= horizon_of(s.owner_department)) {
+        found.push_back({ReminderKind::DueSoon, *s.deadline});
+      }
+    }
+    if (s.handover_to && candidate.handover_requested_at) {
+      // Office time counts on the receiving side: they are the ones who must act.
+      const auto limit =
+          rules_->calendar_for(*s.handover_to)
+              .add_working_time(*candidate.handover_requested_at, policy.handover_reminder_after);
+      if (limit <= scope.now) found.push_back({ReminderKind::HandoverNotAccepted, limit});
+    }
+    for (std::size_t i = 0; i + 1 < found.size(); ++i) out.push_back({s, found[i]});
+    if (!found.empty()) out.push_back({std::move(candidate.summary), found.back()});
   }
   return out;
 }

@@ -325,6 +325,9 @@ void HubConnector::update_rejections(Workspace& workspace,
     if (j.value("by", "") == "fold") known.insert(j.value("event_id", ""));
   }
   for (const auto& id : conversations) {
+    // The projection counts the rejected events: where there is none, nothing to fold (after a
+    // fresh pull that is nearly every conversation).
+    if (const auto row = store.summary(id); row && row->rejected_count == 0) continue;
     auto conversation = store.conversation(id);
     if (!conversation) continue;
     for (const auto* entry : conversation->rejected()) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -48,6 +49,18 @@ struct QueuedReply {
   [[nodiscard]] const ReplyQueued& reply() const { return std::get<ReplyQueued>(event.payload); }
 };
 
+/// Narrows an inbox view to one channel and/or to open conversations (All holds closed ones).
+struct ViewNarrowing {
+  std::optional<Channel> channel;
+  bool open_only = false;
+};
+
+/// An open conversation that may need a reminder, with when its waiting handover was asked for.
+struct ReminderCandidate {
+  ConversationSummary summary;
+  std::optional<Instant> handover_requested_at;
+};
+
 struct StoreOptions {
   // Derives a conversation's deadline for the projection; none means "no deadline".
   std::function<std::optional<Instant>(const Conversation&)> deadline_of;
@@ -57,7 +70,7 @@ struct StoreOptions {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   /// Opens or creates the store, runs the migration ladder in one transaction, WAL mode.
   /// Throws StoreError for a file written by a newer Samla (unknown schema version).
@@ -105,6 +118,9 @@ class Store {
   [[nodiscard]] std::vector<Event> template_events() const;
   /// The folded state; nullopt for an unknown id. Accepts a unique id prefix of 8+ chars too.
   [[nodiscard]] std::optional<Conversation> conversation(const std::string& id) const;
+  /// A conversation's projection row by its full id; nullopt when it has none (unknown, a
+  /// template stream, or no accepted first message). Reads one row; nothing is folded.
+  [[nodiscard]] std::optional<ConversationSummary> summary(const std::string& id) const;
   /// Resolves a full id or a unique prefix (as shown in lists) to the full id.
   [[nodiscard]] std::optional<std::string> resolve_id(const std::string& id_or_prefix) const;
 
@@ -113,6 +129,19 @@ class Store {
                                                       std::size_t limit = 1000,
                                                       std::size_t offset = 0) const;
   [[nodiscard]] std::size_t count(InboxView view, const ViewScope& scope) const;
+  /// A view narrowed (to a channel, to open conversations); same order and paging as list().
+  [[nodiscard]] std::vector<ConversationSummary> list(InboxView view, const ViewScope& scope,
+                                                      const ViewNarrowing& narrowing,
+                                                      std::size_t limit = 1000,
+                                                      std::size_t offset = 0) const;
+  [[nodiscard]] std::size_t count(InboxView view, const ViewScope& scope,
+                                  const ViewNarrowing& narrowing) const;
+  /// What the reminder check must decide on, read through indexes (never every conversation):
+  /// the open conversations owned by a department of `deadline_until` with a deadline up to
+  /// that department's horizon, and every open conversation with a handover waiting from or to
+  /// one of its departments (whatever its deadline). In list() order, each once.
+  [[nodiscard]] std::vector<ReminderCandidate> reminder_candidates(
+      const std::map<std::string, Instant>& deadline_until) const;
   /// Full-text search over subjects, bodies and senders (FTS5 syntax is escaped: the query is
   /// words, prefix-matched); best matches first.
   [[nodiscard]] std::vector<SearchHit> search(const std::string& query,
