@@ -1,21 +1,14 @@
 #include "samla/sync/profile_channels.h"
 
-#include <algorithm>
-#include <cctype>
 #include <nlohmann/json.hpp>
 
+#include "email/ascii_lower.h"
 #include "samla/sync/credentials.h"
 #include "samla/sync/email/email_accounts.h"
 #include "samla/sync/store.h"
 
 namespace samla {
 namespace {
-
-std::string lower_ascii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::string sms_number_setting(const Store& store) {
   const auto text = store.setting(kSmsGatewaySetting);
@@ -39,11 +32,11 @@ void add_email_channels(const Store& store, const ProfileChannelOptions& options
       if (!options.auto_reply) account.auto_reply = false;
       channels.connectors.push_back(std::make_unique<EmailConnector>(std::move(account)));
     } catch (const SyncFailure& failure) {
-      channels.problems.push_back({"imap:" + lower_ascii(settings.address), settings.address,
+      channels.problems.push_back({"imap:" + ascii_lower(settings.address), settings.address,
                                    failure.what(), failure.auth_required()});
     } catch (const std::exception& error) {  // CredentialError, bad settings
       channels.problems.push_back(
-          {"imap:" + lower_ascii(settings.address), settings.address, error.what(), true});
+          {"imap:" + ascii_lower(settings.address), settings.address, error.what(), true});
     }
   }
 }

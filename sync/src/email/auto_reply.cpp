@@ -6,18 +6,11 @@
 #include <algorithm>
 #include <array>
 
+#include "ascii_lower.h"
 #include "samla/templates/date_text.h"
 
 namespace samla {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -32,13 +25,13 @@ std::string address_of(std::string_view value) {
   const std::size_t open = value.rfind('<');
   const std::size_t close = value.rfind('>');
   if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
-    return lower(trim(value.substr(open + 1, close - open - 1)));
+    return ascii_lower(trim(value.substr(open + 1, close - open - 1)));
   }
-  return lower(trim(value));
+  return ascii_lower(trim(value));
 }
 
 bool is_no_reply(std::string_view address) {
-  const std::string local = lower(address.substr(0, address.find('@')));
+  const std::string local = ascii_lower(address.substr(0, address.find('@')));
   static constexpr std::array<std::string_view, 8> kNames{
       "noreply",      "no-reply",     "no_reply",      "donotreply",
       "do-not-reply", "do_not_reply", "mailer-daemon", "postmaster"};
@@ -56,23 +49,23 @@ AutoReplyHeaders auto_reply_headers(std::string_view raw) {
   std::string value;
   const auto flush = [&] {
     if (name.empty()) return;
-    const std::string key = lower(name);
+    const std::string key = ascii_lower(name);
     const std::string_view v = trim(value);
     if (key == "from" && h.from.empty())
       h.from = address_of(v);
     else if (key == "return-path" && h.return_path.empty())
       h.return_path = std::string(v);
     else if (key == "auto-submitted")
-      h.auto_submitted = lower(v);
+      h.auto_submitted = ascii_lower(v);
     else if (key == "precedence")
-      h.precedence = lower(v);
+      h.precedence = ascii_lower(v);
     else if (key.rfind("list-", 0) == 0)
       h.list_header = true;
     else if (key == "x-auto-response-suppress")
-      h.suppress = lower(v);
+      h.suppress = ascii_lower(v);
     else if (key == "x-autoreply" || key == "x-autorespond")
       h.other_autoreply_marker = true;
-    else if (key == "content-type" && lower(v).rfind("multipart/report", 0) == 0) {
+    else if (key == "content-type" && ascii_lower(v).rfind("multipart/report", 0) == 0) {
       h.delivery_report = true;
     }
     name.clear();
@@ -128,7 +121,7 @@ std::string_view describe(AutoReplyVerdict verdict) {
 
 AutoReplyVerdict decide_auto_reply(const AutoReplyHeaders& h, const AutoReplyPolicy& policy,
                                    std::optional<Instant> last_auto_reply, Instant now) {
-  const std::string from = lower(h.from);
+  const std::string from = ascii_lower(h.from);
   if (trim(h.return_path) == "<>" || h.delivery_report) return AutoReplyVerdict::bounce;
   if (from.empty() || from.find('@') == std::string::npos) return AutoReplyVerdict::no_sender;
   const std::string local = from.substr(0, from.find('@'));
@@ -148,7 +141,7 @@ AutoReplyVerdict decide_auto_reply(const AutoReplyHeaders& h, const AutoReplyPol
   }
   if (is_no_reply(from)) return AutoReplyVerdict::no_reply_address;
   for (const auto& own : policy.own_addresses) {
-    if (lower(own) == from) return AutoReplyVerdict::own_address;
+    if (ascii_lower(own) == from) return AutoReplyVerdict::own_address;
   }
   if (last_auto_reply && now - *last_auto_reply < policy.per_sender_period) {
     return AutoReplyVerdict::recently_answered;

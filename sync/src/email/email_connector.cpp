@@ -13,6 +13,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "ascii_lower.h"
 #include "samla/models/directory.h"
 #include "samla/sync/email/imap_mailbox_name.h"
 #include "samla/sync/email/imap_session.h"
@@ -25,14 +26,6 @@
 
 namespace samla {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 template <class T>
 std::optional<T> number(std::string_view text) {
@@ -105,7 +98,7 @@ EmailConnector::~EmailConnector() {
   if (session_) session_->logout();
 }
 
-std::string EmailConnector::id() const { return "imap:" + lower(account_.address); }
+std::string EmailConnector::id() const { return "imap:" + ascii_lower(account_.address); }
 std::string EmailConnector::label() const { return account_.address; }
 
 ImapSession& EmailConnector::session() {
@@ -393,7 +386,8 @@ void EmailConnector::auto_reply(Workspace& workspace, const std::string& convers
   if (!account_.auto_reply) return;
   Store& store = workspace.store();
   const std::string key = id();
-  const std::string sender = lower(headers.from.empty() ? message.from.address : headers.from);
+  const std::string sender =
+      ascii_lower(headers.from.empty() ? message.from.address : headers.from);
   std::optional<Instant> last;
   if (const auto at = store.sync_state(key, "autoreply:" + sender)) last = parse_iso8601(*at);
   const Instant now = workspace.now();
@@ -523,7 +517,7 @@ void EmailConnector::send_queued(Workspace& workspace) {
       if (received == nullptr) continue;
       thread.push_back(received->message.external_id);
       for (const auto& to : received->message.to)
-        ours = ours || lower(to.address) == lower(account_.address);
+        ours = ours || ascii_lower(to.address) == ascii_lower(account_.address);
     }
     if (!ours) continue;
     const ReplyQueued& reply = queued.reply();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ascii_lower.h"
 #include "samla/models/directory.h"
 #include "samla/sync/email/email_accounts.h"
 #include "samla/sync/email/imap_response.h"
@@ -16,14 +17,6 @@
 
 namespace samla {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // References for an answer to `message`, oldest first, without repeats, at most the last 20.
 std::vector<std::string> thread_of(const InboundMessage& message) {
@@ -50,7 +43,7 @@ std::optional<Instant> last_auto_reply_to(const Store& store, const std::string&
     std::map<std::string, std::string> senders;  // external id -> sender
     for (const auto& entry : conversation->timeline) {
       if (const auto* received = std::get_if<MessageReceived>(&entry.event.payload)) {
-        senders[received->message.external_id] = lower(received->message.from.address);
+        senders[received->message.external_id] = ascii_lower(received->message.from.address);
       } else if (const auto* sent = std::get_if<AutoReplySent>(&entry.event.payload)) {
         const auto from = senders.find(sent->in_reply_to);
         if (from != senders.end() && from->second == sender && (!last || entry.event.at > *last))
@@ -86,7 +79,7 @@ const EmailAccount* EmailOutbound::account_for(const InboundMessage& message) co
   if (message.channel != Channel::Email) return nullptr;
   for (const auto& to : message.to) {
     for (const auto& account : accounts_) {
-      if (lower(to.address) == lower(account.address)) return &account;
+      if (ascii_lower(to.address) == ascii_lower(account.address)) return &account;
     }
   }
   return nullptr;
@@ -142,7 +135,7 @@ std::optional<AutoReplyWords> EmailOutbound::decide(Workspace& workspace,
   Party reply_to;
   if (header) reply_to = parse_mime(*header + "\r\n").reply_to;
   if (facts.from.empty()) facts.from = message.from.address;
-  const std::string sender = lower(facts.from);
+  const std::string sender = ascii_lower(facts.from);
   const auto last = last_auto_reply_to(workspace.store(), sender);
   if (const auto verdict = decide_auto_reply(facts, account->auto_reply_policy, last, now);
       verdict != AutoReplyVerdict::reply) {
