@@ -57,7 +57,8 @@ class QuietPass : public SyncPass {
   [[nodiscard]] bool stop_requested() const override { return false; }
 };
 
-// CPU seconds (user + system) of the server: the postmaster and its children (the backends).
+// CPU seconds (user + system) of the server: the postmaster, its live children (the backends)
+// and the children it has already reaped.
 double server_cpu_seconds(pid_t postmaster) {
   const double tick = static_cast<double>(::sysconf(_SC_CLK_TCK));
   double total = 0;
@@ -80,6 +81,8 @@ double server_cpu_seconds(pid_t postmaster) {
     const pid_t ppid = std::stoi(f[1]);
     if (pid != postmaster && ppid != postmaster) continue;
     total += (std::stod(f[11]) + std::stod(f[12])) / tick;
+    // Backends that ended (a client disconnected) live on in the postmaster's cutime/cstime.
+    if (pid == postmaster && f.size() > 14) total += (std::stod(f[13]) + std::stod(f[14])) / tick;
   }
   ::closedir(proc);
   return total;
