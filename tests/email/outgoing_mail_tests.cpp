@@ -88,4 +88,18 @@ BOOST_AUTO_TEST_CASE(stable_message_ids) {
   BOOST_TEST(stable_message_id("k", "no-domain").find("@samla.invalid") != std::string::npos);
 }
 
+// The References of a reply: repeats and our placeholder ids for mail without a Message-ID go;
+// a long thread keeps its newest 20, the message answered last.
+BOOST_AUTO_TEST_CASE(references_of_a_thread) {
+  BOOST_TEST(thread_references({"a@x", "", "sha256:00ff", "b@x", "a@x"}) ==
+                 (std::vector<std::string>{"a@x", "b@x"}),
+             boost::test_tools::per_element());
+  std::vector<std::string> long_thread;
+  for (int i = 0; i < 25; ++i) long_thread.push_back("m" + std::to_string(i) + "@x");
+  const auto kept = thread_references(long_thread);
+  BOOST_TEST(kept.size() == 20U);
+  BOOST_TEST(kept.front() == "m5@x");
+  BOOST_TEST(kept.back() == "m24@x");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

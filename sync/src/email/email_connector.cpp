@@ -66,19 +66,6 @@ ReadOptions read_options(Workspace& workspace) {
   return read;
 }
 
-// References for a reply, oldest first, without repeats, at most the last 20.
-std::vector<std::string> thread_of(const std::vector<std::string>& ids) {
-  std::vector<std::string> out;
-  for (const auto& id : ids) {
-    if (!id.empty() && id.rfind("sha256:", 0) != 0 &&
-        std::find(out.begin(), out.end(), id) == out.end()) {
-      out.push_back(id);
-    }
-  }
-  if (out.size() > 20) out.erase(out.begin(), out.end() - 20);
-  return out;
-}
-
 Event system_event(const std::string& conversation_id, const std::string& department, Instant at,
                    EventPayload payload) {
   return Event{new_uuid(),         conversation_id, std::string(kSystemActor), department, at,
@@ -427,7 +414,7 @@ void EmailConnector::auto_reply(Workspace& workspace, const std::string& convers
   mail.message_id = stable_message_id("auto:" + message.external_id, account_.address);
   std::vector<std::string> thread(message.references.rbegin(), message.references.rend());
   thread.push_back(message.external_id);
-  mail.references = thread_of(thread);
+  mail.references = thread_references(thread);
   mail.date = now;
   mail.automatic = true;
   try {
@@ -533,7 +520,7 @@ void EmailConnector::send_queued(Workspace& workspace) {
     mail.subject = reply.subject;
     mail.body = reply.text;
     mail.message_id = stable_message_id("reply:" + reply.reply_id, account_.address);
-    mail.references = thread_of(thread);
+    mail.references = thread_references(thread);
     mail.date = queued.event.at;
     try {
       deliver(workspace, mail);

@@ -10,6 +10,7 @@
 #include "samla/sync/email/email_accounts.h"
 #include "samla/sync/email/imap_response.h"
 #include "samla/sync/email/imap_session.h"
+#include "samla/sync/email/outgoing_mail.h"
 #include "samla/sync/email/smtp_send.h"
 #include "samla/sync/message_files.h"
 #include "samla/sync/store.h"
@@ -18,19 +19,11 @@
 namespace samla {
 namespace {
 
-// References for an answer to `message`, oldest first, without repeats, at most the last 20.
+// References for an answer to `message`: its thread, then the message itself.
 std::vector<std::string> thread_of(const InboundMessage& message) {
   std::vector<std::string> ids(message.references.rbegin(), message.references.rend());
   ids.push_back(message.external_id);
-  std::vector<std::string> out;
-  for (const auto& id : ids) {
-    if (!id.empty() && id.rfind("sha256:", 0) != 0 &&
-        std::find(out.begin(), out.end(), id) == out.end()) {
-      out.push_back(id);
-    }
-  }
-  if (out.size() > 20) out.erase(out.begin(), out.end() - 20);
-  return out;
+  return thread_references(ids);
 }
 
 // When `sender` was last answered automatically, as far as the agent's store (all of the hub)

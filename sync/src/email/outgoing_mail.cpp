@@ -2,6 +2,7 @@
 
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -29,6 +30,18 @@ InternetAddress* mailbox(const Party& party) {
 }
 
 }  // namespace
+
+std::vector<std::string> thread_references(const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    if (!id.empty() && id.rfind("sha256:", 0) != 0 &&
+        std::find(out.begin(), out.end(), id) == out.end()) {
+      out.push_back(id);
+    }
+  }
+  if (out.size() > 20) out.erase(out.begin(), out.end() - 20);
+  return out;
+}
 
 std::string stable_message_id(std::string_view key, std::string_view from_address) {
   const std::size_t at = from_address.find('@');

@@ -26,6 +26,10 @@ struct OutgoingMail {
 /// The message as bytes with CRLF line ends, ready for SMTP DATA and IMAP APPEND.
 [[nodiscard]] std::string render_mail(const OutgoingMail& mail);
 
+/// The References of a reply to a thread of Message-IDs (oldest first): without repeats and
+/// without our own placeholder ids for mail that had none, at most the last 20.
+[[nodiscard]] std::vector<std::string> thread_references(const std::vector<std::string>& ids);
+
 /// "samla-<key>@<domain of from>": a Message-ID that is the same every time the same reply is
 /// sent, so that a resend after a crash can be recognised in Sent.
 [[nodiscard]] std::string stable_message_id(std::string_view key, std::string_view from_address);
