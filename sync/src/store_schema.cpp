@@ -1,8 +1,13 @@
 // The store's schema as a numbered ladder on PRAGMA user_version. Each step takes the file from
 // the version before it to its own number and never drops caseworker data; all steps of one
 // open run in one transaction, so a file is either fully migrated or untouched.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
 #include <functional>
 #include <string>
+#include <thread>
 
 #include "store_impl.h"
 
@@ -166,17 +171,33 @@ void migrate_to_2(SQLite::Database& db) {
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
-int open_schema(SQLite::Database& db, const std::function<void()>& fill_handover_times) {
-  // Outside any transaction: these cannot change inside one.
-  db.exec("PRAGMA foreign_keys = ON");
-  db.exec("PRAGMA busy_timeout = 5000");
-  // WAL: readers on other threads never block the writer. NORMAL: a commit survives a killed
-  // process (the WAL is in the OS); only a power cut may lose the last commits, never corrupt.
-  db.execAndGet("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA synchronous = NORMAL");
-  db.exec("PRAGMA cache_size = -32768");
-  db.exec("PRAGMA wal_autocheckpoint = 8000");
+namespace {
 
+// Runs `step` again while SQLite answers SQLITE_BUSY, for up to kBusyLimit. Needed where the
+// busy handler does not help: when connections that all read a new file want to switch it to WAL
+// at once, SQLite refuses all but one at once rather than let them deadlock. The sync workers
+// of a first run open the profile's store at the same moment.
+template <typename Step>
+auto retry_while_busy(Step step) {
+  constexpr auto kBusyLimit = std::chrono::seconds(10);
+  const auto give_up = std::chrono::steady_clock::now() + kBusyLimit;
+  auto pause = std::chrono::milliseconds(1);
+  for (;;) {
+    try {
+      return step();
+    } catch (const SQLite::Exception& error) {
+      if (error.getErrorCode() != SQLITE_BUSY ||
+          std::chrono::steady_clock::now() + pause > give_up) {
+        throw;
+      }
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(100));
+  }
+}
+
+// Brings the file to the current schema, in one IMMEDIATE transaction; returns the version found.
+int migrate(SQLite::Database& db, const std::function<void()>& fill_handover_times) {
   if (const int current = user_version(db); current == Store::kSchemaVersion) return current;
 
   // IMMEDIATE: two processes opening an old file at once migrate it one after the other.
@@ -200,6 +221,21 @@ int open_schema(SQLite::Database& db, const std::function<void()>& fill_handover
   db.exec("PRAGMA user_version = " + std::to_string(Store::kSchemaVersion));
   transaction.commit();
   return version;
+}
+
+}  // namespace
+
+int open_schema(SQLite::Database& db, const std::function<void()>& fill_handover_times) {
+  // Outside any transaction: these cannot change inside one.
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA busy_timeout = 5000");
+  // WAL: readers on other threads never block the writer. NORMAL: a commit survives a killed
+  // process (the WAL is in the OS); only a power cut may lose the last commits, never corrupt.
+  retry_while_busy([&] { return db.execAndGet("PRAGMA journal_mode = WAL").getString(); });
+  db.exec("PRAGMA synchronous = NORMAL");
+  db.exec("PRAGMA cache_size = -32768");
+  db.exec("PRAGMA wal_autocheckpoint = 8000");
+  return retry_while_busy([&] { return migrate(db, fill_handover_times); });
 }
 
 }  // namespace samla::store_detail

@@ -2,6 +2,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "store_fixture.h"
 
 using namespace samla;
@@ -108,6 +113,38 @@ BOOST_AUTO_TEST_CASE(a_failed_migration_leaves_the_file_as_it_was) {
   BOOST_CHECK(!has_table(file, "conversations"));
   SQLite::Database db(file.string());
   BOOST_CHECK_EQUAL(db.execAndGet("SELECT what FROM outbox").getString(), "keep me");
+}
+
+// The desktop's sync workers each open their own connection to the profile's store when they
+// start; on a first run the file does not exist yet, so they all create it at the same moment.
+BOOST_AUTO_TEST_CASE(threads_that_open_a_new_file_at_the_same_moment_all_get_the_store) {
+  TempDir dir;
+  constexpr int kThreads = 8;
+  for (int round = 0; round < 10; ++round) {
+    const auto file = dir.file("race-" + std::to_string(round) + ".samla");
+    std::atomic<int> ready{0};
+    std::vector<std::string> errors(kThreads);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        ++ready;
+        while (ready.load() < kThreads) std::this_thread::yield();
+        try {
+          samla::Store store(file, test_options());
+          store.set_sync_state("race", std::to_string(t), "opened");
+        } catch (const std::exception& error) {
+          errors[static_cast<std::size_t>(t)] = error.what();
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    for (int t = 0; t < kThreads; ++t) {
+      BOOST_TEST_CONTEXT("round " << round << ", thread " << t) {
+        BOOST_TEST(errors[static_cast<std::size_t>(t)] == "");
+      }
+    }
+    BOOST_TEST(file_version(file) == samla::Store::kSchemaVersion);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
