@@ -112,8 +112,14 @@ struct HubConnection::Impl {
 HubConnection::HubConnection(const std::string& conninfo,
                              const std::optional<std::string>& password)
     : impl_(std::make_unique<Impl>()) {
-  std::vector<const char*> keys{"dbname", "application_name"};
-  std::vector<const char*> values{conninfo.c_str(), "samla"};
+  // libpq takes keys in order, the last value of a key winning: the defaults come before the
+  // connection string (which may set its own), application_name after it. Without them a hub
+  // behind a dead network holds the sync worker (and the app's exit) until the operating
+  // system gives up on TCP, minutes later.
+  std::vector<const char*> keys{
+      "connect_timeout",  "keepalives",       "keepalives_idle", "keepalives_interval",
+      "keepalives_count", "tcp_user_timeout", "dbname",          "application_name"};
+  std::vector<const char*> values{"10", "1", "30", "10", "3", "30000", conninfo.c_str(), "samla"};
   if (password) {
     keys.push_back("password");
     values.push_back(password->c_str());
