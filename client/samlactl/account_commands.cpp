@@ -38,6 +38,7 @@ void add_account_commands(CLI::App& app, Commands cmd) {
   auto password_stdin = std::make_shared<bool>(false);
   auto no_auto_reply = std::make_shared<bool>(false);
   auto relay = std::make_shared<bool>(false);
+  auto no_qresync = std::make_shared<bool>(false);
   imap->add_option("address", s->address, tr("the mailbox address, e.g. post@kommune.no"))
       ->required();
   imap->add_option("--imap", s->imap_url,
@@ -55,13 +56,16 @@ void add_account_commands(CLI::App& app, Commands cmd) {
                    tr("at most one auto-reply per sender in this many days (default 7)"));
   imap->add_flag("--no-auto-reply", *no_auto_reply, tr("never answer automatically"));
   imap->add_flag("--smtp-relay", *relay, tr("the SMTP server relays without login"));
+  imap->add_flag("--no-qresync", *no_qresync,
+                 tr("never use QRESYNC (RFC 7162), for a server known to get it wrong"));
   imap->add_flag("--allow-plaintext", s->allow_plaintext,
                  tr("allow connections without TLS (test servers only)"));
   imap->add_option("--secrets-file", s->secrets_file,
                    tr("keep the password in this 0600 file instead of the keyring (agents)"));
   imap->add_flag("--password-stdin", *password_stdin, tr("read the password from standard input"));
-  imap->callback([&ctx, s, password_stdin, no_auto_reply, relay] {
+  imap->callback([&ctx, s, password_stdin, no_auto_reply, relay, no_qresync] {
     s->auto_reply = !*no_auto_reply;
+    s->qresync = !*no_qresync;
     s->smtp_login = !*relay;
     if (*password_stdin) {
       std::string password;
@@ -77,6 +81,7 @@ void add_account_commands(CLI::App& app, Commands cmd) {
     for (const auto& a : email_accounts(ctx.workspace().store())) {
       std::cout << a.address << '\t' << a.imap_url << '\t' << a.smtp_url << '\t'
                 << (a.auto_reply ? tr("auto-reply") : tr("no auto-reply")) << '\t'
+                << (a.qresync ? tr("QRESYNC where offered") : tr("no QRESYNC")) << '\t'
                 << (a.secrets_file.empty() ? tr("keyring") : a.secrets_file) << '\n';
     }
   });

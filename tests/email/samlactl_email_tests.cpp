@@ -44,12 +44,34 @@ BOOST_AUTO_TEST_CASE(account_add_then_sync_once) {
   BOOST_TEST(slurp(profile / "samla.sqlite").find("secret\"") == std::string::npos);
   const auto list = ctl({"account", "list"});
   BOOST_TEST(list.out.find("post@kommune.test") != std::string::npos, list.out);
+  BOOST_TEST(list.out.find("QRESYNC where offered") != std::string::npos, list.out);
 
   const auto sync = ctl({"sync", "--once"});
   BOOST_TEST(sync.exit_code == 0, sync.err);
   BOOST_TEST(sync.out.find("post@kommune.test\tnew 1") != std::string::npos, sync.out);
   const auto found = ctl({"search", "samlactl"});
   BOOST_TEST(found.out.find("Hei frå samlactl") != std::string::npos, found.out);
+
+  // QRESYNC switched off for the account (a server that gets it wrong): kept, listed, and the
+  // mailbox still syncs (by UID SEARCH), finding the next message once.
+  BOOST_REQUIRE(ctl({"account", "add", "imap", "post@kommune.test", "--imap",
+                     "imap://127.0.0.1:" + services.env.at("imap") + "/", "--smtp",
+                     "smtp://127.0.0.1:" + services.env.at("smtp"), "--user", "post",
+                     "--smtp-relay", "--ca", services.env.at("ca"), "--inbox", folder,
+                     "--secrets-file", secrets.string(), "--no-qresync"})
+                    .exit_code == 0);
+  const auto without = ctl({"account", "list"});
+  BOOST_TEST(without.out.find("no QRESYNC") != std::string::npos, without.out);
+  {
+    ImapSession imap(services.imap("post"));
+    imap.append(folder, "()",
+                mail_text("c2@citizen.test", "post@kommune.test", "Andre brev", "Tekst",
+                          "ctl-" + new_uuid() + "@citizen.test"));
+    imap.logout();
+  }
+  const auto again = ctl({"sync", "--once"});
+  BOOST_TEST(again.exit_code == 0, again.err);
+  BOOST_TEST(again.out.find("post@kommune.test\tnew 1") != std::string::npos, again.out);
 
   // A wrong password: a clear error and exit code 3.
   BOOST_REQUIRE(ctl({"account", "add", "imap", "post@kommune.test", "--imap",

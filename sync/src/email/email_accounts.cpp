@@ -28,7 +28,8 @@ nlohmann::json to_json(const EmailAccountSettings& a) {
           {"sent", a.sent},
           {"auto_reply", a.auto_reply},
           {"auto_reply_days", a.auto_reply_days},
-          {"secrets_file", a.secrets_file}};
+          {"secrets_file", a.secrets_file},
+          {"qresync", a.qresync}};
 }
 
 EmailAccountSettings from_json(const nlohmann::json& j) {
@@ -46,6 +47,7 @@ EmailAccountSettings from_json(const nlohmann::json& j) {
   a.auto_reply = j.value("auto_reply", true);
   a.auto_reply_days = j.value("auto_reply_days", 7);
   a.secrets_file = j.value("secrets_file", "");
+  a.qresync = j.value("qresync", true);
   return a;
 }
 
@@ -110,6 +112,7 @@ EmailAccount to_email_account(const EmailAccountSettings& s, Credentials& creden
   a.sent = s.sent;
   a.auto_reply = s.auto_reply;
   a.auto_reply_policy.per_sender_period = std::chrono::hours{24 * std::max(0, s.auto_reply_days)};
+  a.qresync = s.qresync;
   return a;
 }
 

@@ -25,6 +25,7 @@ struct EmailAccountSettings {
   bool auto_reply = true;
   int auto_reply_days = 7;
   std::string secrets_file;  // empty: the OS keyring
+  bool qresync = true;       // false: never QRESYNC, for a server known to get it wrong
 };
 
 [[nodiscard]] std::vector<EmailAccountSettings> email_accounts(const Store& store);
