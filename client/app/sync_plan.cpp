@@ -1,5 +1,7 @@
 #include "sync_plan.h"
 
+#include <nlohmann/json.hpp>
+
 #include "i18n.h"
 #include "samla/models/rejection.h"
 #include "samla/sync/hub_client.h"
@@ -72,14 +74,37 @@ Banner banner_for(const BannerFacts& facts) {
   return {};
 }
 
-std::vector<std::string> RejectionWatch::fresh(const Workspace& workspace) {
+namespace {
+constexpr const char* kToldRejections = "desktop.rejections_told";
+}  // namespace
+
+std::vector<std::string> RejectionWatch::fresh(Workspace& workspace) {
+  auto& store = workspace.store();
+  if (!seen_) {
+    seen_.emplace();
+    const auto json =
+        nlohmann::json::parse(store.setting(kToldRejections).value_or("[]"), nullptr, false);
+    if (json.is_array()) {
+      for (const auto& id : json) {
+        if (id.is_string()) seen_->insert(id.get<std::string>());
+      }
+    }
+  }
   std::vector<std::string> out;
-  for (const auto& r : rejected_local_events(workspace.store())) {
-    if (!seen_.insert(r.event_id).second) continue;
-    const auto conversation = workspace.store().conversation(r.conversation_id);
+  std::set<std::string> current;
+  for (const auto& r : rejected_local_events(store)) {
+    current.insert(r.event_id);
+    if (seen_->count(r.event_id) != 0) continue;
+    const auto conversation = store.conversation(r.conversation_id);
     const std::string reason = substitute(tr(r.format.c_str()), r.args);
     out.push_back(substitute(tr("Your change to «{0}» did not take effect: {1}"),
                              {conversation ? conversation->subject : r.conversation_id, reason}));
+  }
+  // Every rejection there is has now been told. Rejections that are gone are forgotten, so the
+  // list never outgrows the ones that exist.
+  if (current != *seen_) {
+    store.set_setting(kToldRejections, nlohmann::json(current).dump());
+    seen_ = std::move(current);
   }
   return out;
 }

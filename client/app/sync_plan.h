@@ -55,14 +55,15 @@ struct BannerFacts {
 /// The status bar's words for a channel that cannot run.
 [[nodiscard]] std::string problem_text(const ChannelProblem& problem);
 
-/// Local events the hub refused or the fold rejected, told once each: `seen` holds the ids told.
+/// Local events the hub refused or the fold rejected, told once each, also across restarts: the
+/// ids told are kept in the profile's settings.
 class RejectionWatch {
  public:
   /// The texts of rejections not told before ("Your assignment of «…» did not take effect: …").
-  [[nodiscard]] std::vector<std::string> fresh(const Workspace& workspace);
+  [[nodiscard]] std::vector<std::string> fresh(Workspace& workspace);
 
  private:
-  std::set<std::string> seen_;
+  std::optional<std::set<std::string>> seen_;  // read from the settings on first use
 };
 
 }  // namespace samla::app

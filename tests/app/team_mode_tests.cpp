@@ -121,6 +121,8 @@ BOOST_AUTO_TEST_CASE(a_change_the_team_overtook_is_told_once_in_plain_words) {
   BOOST_TEST(told[0].find("Kari Nordmann assigned the conversation to Ola Nordmann") !=
              std::string::npos);
   BOOST_TEST(watch.fresh(per.ws()).empty());  // once
+  RejectionWatch after_restart;               // a new window on the same profile
+  BOOST_TEST(after_restart.fresh(per.ws()).empty());
 
   BannerFacts facts;
   facts.team = true;
