@@ -128,8 +128,7 @@ std::vector<EmailAccountSettings> ChannelSettings::email_accounts() const {
   return samla::email_accounts(ws_.store());
 }
 
-void ChannelSettings::save_email_account(const EmailAccountSettings& form,
-                                         const std::string& password) {
+EmailAccountSettings ChannelSettings::checked(const EmailAccountSettings& form) {
   EmailAccountSettings account = form;
   account.address = trim(account.address);
   account.imap_url = trim(account.imap_url);
@@ -142,9 +141,45 @@ void ChannelSettings::save_email_account(const EmailAccountSettings& form,
           tr("The IMAP server starts with imaps:// (or imap:// for STARTTLS)."));
   require(starts_with_any(account.smtp_url, {"smtps://", "smtp://"}),
           tr("The SMTP server starts with smtps:// (or smtp:// for STARTTLS)."));
+  return account;
+}
+
+void ChannelSettings::save_email_account(const EmailAccountSettings& form,
+                                         const std::string& password) {
+  const EmailAccountSettings account = checked(form);
   // The password first: a form whose password cannot be kept is not half saved.
   if (!password.empty()) credentials_of(account)->store(credential_key(account.address), password);
   samla::save_email_account(ws_.store(), account);
+}
+
+EmailAccount ChannelSettings::account_to_test(const EmailAccountSettings& form,
+                                              const std::string& password) const {
+  const EmailAccountSettings account = checked(form);
+  std::optional<std::string> secret;
+  if (!password.empty()) {
+    secret = password;
+  } else {
+    try {
+      secret = credentials_of(account)->lookup(credential_key(account.address));
+    } catch (const CredentialError&) {
+      // No keyring: said below as a missing password.
+    }
+  }
+  require(secret.has_value(), tr("Type the password to test the connection."));
+  // The typed password reaches the test only, through a keyring of its own that is thrown away.
+  struct OnePassword : Credentials {
+    std::string key;
+    std::string secret;
+    void store(const std::string& /*account*/, const std::string& /*secret*/) override {}
+    std::optional<std::string> lookup(const std::string& account) override {
+      return account == key ? std::optional<std::string>(secret) : std::nullopt;
+    }
+    void remove(const std::string& /*account*/) override {}
+    [[nodiscard]] std::string where() const override { return "the form"; }
+  } one;
+  one.key = credential_key(account.address);
+  one.secret = *secret;
+  return to_email_account(account, one);
 }
 
 void ChannelSettings::remove_email_account(const std::string& address) {

@@ -56,6 +56,10 @@ class ChannelSettings {
   /// keyring (or the account's secrets file). Throws std::invalid_argument for a form that
   /// cannot work, with the reason in words; CredentialError when the keyring is missing.
   void save_email_account(const EmailAccountSettings& form, const std::string& password);
+  /// The account the form describes, with the typed password or else the stored one, for
+  /// "Test connection" (nothing is saved). Throws std::invalid_argument with the reason.
+  [[nodiscard]] EmailAccount account_to_test(const EmailAccountSettings& form,
+                                             const std::string& password) const;
   /// Removes the account and its stored password.
   void remove_email_account(const std::string& address);
   /// Whether a password is stored for the account (false when the keyring cannot be asked).
@@ -78,6 +82,8 @@ class ChannelSettings {
   void set_window_language(const std::string& code);
 
  private:
+  /// The form trimmed; throws std::invalid_argument when it cannot work.
+  [[nodiscard]] static EmailAccountSettings checked(const EmailAccountSettings& form);
   [[nodiscard]] std::unique_ptr<Credentials> credentials_of(
       const EmailAccountSettings& account) const;
 

@@ -6,12 +6,25 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "gui_thread.h"
 #include "i18n.h"
+#include "samla/models/rejection.h"
+#include "samla/sync/email/email_account_check.h"
 
 namespace samla::app {
 namespace {
 
 wxString wx(const std::string& utf8) { return wxString::FromUTF8(utf8); }
+
+// One server's outcome in words; the detail (libcurl's or the server's) stays as it came.
+std::string server_line(const std::string& name, const ServerCheck& check) {
+  if (check.ok) return substitute(tr("{0}: logged in."), {name});
+  if (check.auth_required) {
+    return substitute(tr("{0}: the server refused the login. Check the login and the password."),
+                      {name});
+  }
+  return name + ": " + check.detail;
+}
 
 }  // namespace
 
@@ -57,8 +70,13 @@ EmailAccountDialog::EmailAccountDialog(wxWindow* parent, ChannelSettings& settin
   error_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
   error_->SetName(wx(tr("Problem")));
   body->Add(error_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
-  body->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL),
-            wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  test_ = new wxButton(this, wxID_ANY, wx(tr("&Test connection")));
+  buttons->Add(test_, wxSizerFlags().CentreVertical());
+  buttons->AddStretchSpacer();
+  buttons->Add(CreateButtonSizer(wxOK | wxCANCEL), wxSizerFlags().CentreVertical());
+  body->Add(buttons, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 12));
+  test_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { test_connection(); });
   SetSizerAndFit(body);
   SetSize(FromDIP(wxSize(560, -1)).x, GetSize().y);
   CentreOnParent();
@@ -76,7 +94,11 @@ wxTextCtrl* EmailAccountDialog::field(wxWindow* parent, wxSizer* grid, const std
   return text;
 }
 
-void EmailAccountDialog::save() {
+EmailAccountDialog::~EmailAccountDialog() {
+  if (tester_.joinable()) tester_.join();
+}
+
+EmailAccountSettings EmailAccountDialog::form() const {
   EmailAccountSettings account = account_;
   account.address = address_->GetValue().utf8_string();
   account.display_name = name_->GetValue().utf8_string();
@@ -85,18 +107,59 @@ void EmailAccountDialog::save() {
   account.user = login_->GetValue().utf8_string();
   account.ca_file = ca_file_->GetValue().utf8_string();
   account.auto_reply = auto_reply_->GetValue();
+  return account;
+}
+
+void EmailAccountDialog::save() {
   try {
-    settings_.save_email_account(account, password_->GetValue().utf8_string());
+    settings_.save_email_account(form(), password_->GetValue().utf8_string());
     refusal_.clear();
     EndModal(wxID_OK);
   } catch (const std::exception& e) {
     refusal_ = e.what();
-    error_->SetLabel(wx(refusal_));
-    error_->Wrap(GetClientSize().x - FromDIP(24));
-    const int width = GetSize().x;
-    Fit();
-    SetSize(width, GetSize().y);
+    show_problem(refusal_);
   }
+}
+
+void EmailAccountDialog::show_problem(const std::string& text) {
+  error_->SetForegroundColour(wxColour(0xb0, 0x00, 0x20));
+  error_->SetLabel(wx(text));
+  error_->Wrap(GetClientSize().x - FromDIP(24));
+  const int width = GetSize().x;
+  Fit();
+  SetSize(width, GetSize().y);
+}
+
+void EmailAccountDialog::test_connection() {
+  if (!test_->IsEnabled()) return;  // one test at a time
+  EmailAccount account;
+  try {
+    account = settings_.account_to_test(form(), password_->GetValue().utf8_string());
+  } catch (const std::exception& e) {
+    test_outcome_ = e.what();
+    show_problem(test_outcome_);
+    return;
+  }
+  if (tester_.joinable()) tester_.join();  // the last test, already finished
+  test_outcome_.clear();
+  test_->Disable();
+  error_->SetForegroundColour(GetForegroundColour());
+  error_->SetLabel(wx(tr("Testing the connection…")));
+  // The servers are asked on a worker thread; the answer comes back through GuiThread.
+  tester_ = std::thread([gui = GuiThread(this), this, account = std::move(account)] {
+    auto check = check_email_account(account);
+    gui.post([this, check = std::move(check)] {
+      test_->Enable();
+      test_outcome_ =
+          check.ok() ? tr("Both servers answered and took the login.")
+                     : server_line("IMAP", check.imap) + "\n" + server_line("SMTP", check.smtp);
+      show_problem(test_outcome_);
+      if (check.ok()) {
+        error_->SetForegroundColour(wxColour(0x1b, 0x5e, 0x20));
+        error_->Refresh();
+      }
+    });
+  });
 }
 
 }  // namespace samla::app

@@ -28,6 +28,7 @@
 
 #include "../hub/hub_fixture.h"
 #include "demo_fixture.h"
+#include "email_account_dialog.h"
 #include "first_run_dialog.h"
 #include "main_frame.h"
 #include "samla/sync/uuid.h"
@@ -634,6 +635,22 @@ BOOST_AUTO_TEST_CASE(settings_pages_add_channels_then_team_mode_shows_the_offlin
                       auto* password = named<wxTextCtrl>(account, "Password");
                       click_centre(password);
                       type("hemmeleg");
+                      // Test connection, against loopback ports where nothing listens: the
+                      // answer comes from a worker thread, server by server, the form stays.
+                      named<wxTextCtrl>(account, "IMAP server")->ChangeValue("imaps://127.0.0.1:9");
+                      named<wxTextCtrl>(account, "SMTP server")->ChangeValue("smtps://127.0.0.1:9");
+                      auto* form = dynamic_cast<EmailAccountDialog*>(account);
+                      BOOST_REQUIRE(form != nullptr);
+                      click_centre(button_labelled(account, "&Test connection"));
+                      BOOST_REQUIRE(pump_until([&] { return !form->test_outcome().empty(); }, 60s));
+                      BOOST_TEST_MESSAGE("test connection: " << form->test_outcome());
+                      BOOST_TEST(form->test_outcome().find("IMAP: ") == 0U);
+                      BOOST_TEST(form->test_outcome().find("\nSMTP: ") != std::string::npos);
+                      screenshot(account, "21a-email-test-connection");
+                      named<wxTextCtrl>(account, "IMAP server")
+                          ->ChangeValue("imaps://imap.eksempel.kommune.no");
+                      named<wxTextCtrl>(account, "SMTP server")
+                          ->ChangeValue("smtps://smtp.eksempel.kommune.no");
                       press_ok(account, "21-email-account-dialog");
                     },
                     settings);
@@ -849,7 +866,11 @@ BOOST_AUTO_TEST_CASE(another_users_assignment_appears_in_the_open_window) {
   BOOST_TEST_MESSAGE("the assignment appeared after " << seconds << " s");
   BOOST_TEST(seconds < 10.0);
   screenshot(frame, "31-team-assignment-arrived");
-  frame->Close(true);
+  const auto closing = std::chrono::steady_clock::now();
+  frame->Close(true);  // stops and joins the sync workers
+  BOOST_TEST_MESSAGE(
+      "the window closed after "
+      << std::chrono::duration<double>(std::chrono::steady_clock::now() - closing).count() << " s");
   pump(300ms);
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
