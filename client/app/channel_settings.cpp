@@ -141,6 +141,11 @@ EmailAccountSettings ChannelSettings::checked(const EmailAccountSettings& form) 
           tr("The IMAP server starts with imaps:// (or imap:// for STARTTLS)."));
   require(starts_with_any(account.smtp_url, {"smtps://", "smtp://"}),
           tr("The SMTP server starts with smtps:// (or smtp:// for STARTTLS)."));
+  account.inbox = trim(account.inbox);
+  account.sent = trim(account.sent);
+  require(!account.inbox.empty() && !account.sent.empty(),
+          tr("Name the folder to read and the folder for copies of replies."));
+  require(account.auto_reply_days >= 0, tr("The days between auto-replies cannot be negative."));
   return account;
 }
 

@@ -2,7 +2,9 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/collpane.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -61,6 +63,7 @@ EmailAccountDialog::EmailAccountDialog(wxWindow* parent, ChannelSettings& settin
   auto_reply_ = new wxCheckBox(this, wxID_ANY, wx(tr("Send automatic replies from this mailbox")));
   auto_reply_->SetValue(account_.auto_reply);
   body->Add(auto_reply_, wxSizerFlags().Border(wxLEFT | wxRIGHT, 12));
+  add_more_settings(body);
   body->Add(new wxStaticText(this, wxID_ANY,
                              wx(tr("The password is kept in the system's keyring, never in "
                                    "Samla's files."))),
@@ -85,6 +88,39 @@ EmailAccountDialog::EmailAccountDialog(wxWindow* parent, ChannelSettings& settin
   (editing ? name_ : address_)->SetFocus();
 }
 
+void EmailAccountDialog::add_more_settings(wxSizer* body) {
+  // What most mailboxes never need: folded away, but reachable for IT (a native expander).
+  auto* more = new wxCollapsiblePane(this, wxID_ANY, wx(tr("More settings")));
+  more->SetName(wx(tr("More settings")));
+  auto* pane = more->GetPane();
+  auto* grid = new wxFlexGridSizer(2, wxSize(8, 6));
+  grid->AddGrowableCol(1);
+  inbox_ = field(pane, grid, tr("Folder to read"), account_.inbox);
+  sent_ = field(pane, grid, tr("Folder for copies of replies"), account_.sent);
+  grid->Add(new wxStaticText(pane, wxID_ANY, wx(tr("Days between auto-replies to one sender"))),
+            wxSizerFlags().CentreVertical());
+  auto_reply_days_ = new wxSpinCtrl(pane, wxID_ANY);
+  auto_reply_days_->SetRange(0, 365);
+  auto_reply_days_->SetValue(account_.auto_reply_days);
+  auto_reply_days_->SetName(wx(tr("Days between auto-replies to one sender")));
+  grid->Add(auto_reply_days_);
+  auto* column = new wxBoxSizer(wxVERTICAL);
+  column->Add(grid, wxSizerFlags().Expand());
+  relay_ = new wxCheckBox(pane, wxID_ANY, wx(tr("The SMTP server sends without login (relay)")));
+  relay_->SetValue(!account_.smtp_login);
+  column->Add(relay_, wxSizerFlags().Border(wxTOP, 6));
+  qresync_ = new wxCheckBox(pane, wxID_ANY, wx(tr("Use QRESYNC where the server offers it")));
+  qresync_->SetValue(account_.qresync);
+  column->Add(qresync_, wxSizerFlags().Border(wxTOP, 6));
+  pane->SetSizer(column);
+  body->Add(more, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, 12));
+  more->Bind(wxEVT_COLLAPSIBLEPANE_CHANGED, [this](wxCollapsiblePaneEvent&) {
+    const int width = GetSize().x;
+    Fit();
+    SetSize(width, GetSize().y);
+  });
+}
+
 wxTextCtrl* EmailAccountDialog::field(wxWindow* parent, wxSizer* grid, const std::string& label,
                                       const std::string& value, long style) {
   grid->Add(new wxStaticText(parent, wxID_ANY, wx(label)), wxSizerFlags().CentreVertical());
@@ -107,6 +143,11 @@ EmailAccountSettings EmailAccountDialog::form() const {
   account.user = login_->GetValue().utf8_string();
   account.ca_file = ca_file_->GetValue().utf8_string();
   account.auto_reply = auto_reply_->GetValue();
+  account.inbox = inbox_->GetValue().utf8_string();
+  account.sent = sent_->GetValue().utf8_string();
+  account.auto_reply_days = auto_reply_days_->GetValue();
+  account.smtp_login = !relay_->GetValue();
+  account.qresync = qresync_->GetValue();
   return account;
 }
 

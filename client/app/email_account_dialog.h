@@ -10,6 +10,8 @@
 #include "channel_settings.h"
 
 class wxButton;
+class wxSizer;
+class wxSpinCtrl;
 class wxTextCtrl;
 class wxCheckBox;
 class wxStaticText;
@@ -35,6 +37,7 @@ class EmailAccountDialog : public wxDialog {
  private:
   static wxTextCtrl* field(wxWindow* parent, wxSizer* grid, const std::string& label,
                            const std::string& value, long style = 0);
+  void add_more_settings(wxSizer* body);
   [[nodiscard]] EmailAccountSettings form() const;
   void save();
   void show_problem(const std::string& text);
@@ -52,6 +55,11 @@ class EmailAccountDialog : public wxDialog {
   wxTextCtrl* password_ = nullptr;
   wxTextCtrl* ca_file_ = nullptr;
   wxCheckBox* auto_reply_ = nullptr;
+  wxTextCtrl* inbox_ = nullptr;
+  wxTextCtrl* sent_ = nullptr;
+  wxSpinCtrl* auto_reply_days_ = nullptr;
+  wxCheckBox* relay_ = nullptr;
+  wxCheckBox* qresync_ = nullptr;
   wxButton* test_ = nullptr;
   wxStaticText* error_ = nullptr;
 };

@@ -82,7 +82,48 @@ BOOST_AUTO_TEST_CASE(an_email_form_that_cannot_work_is_refused_in_words) {
   account = post_account();
   account.imap_url = "https://imap.eksempel.kommune.no";
   BOOST_CHECK_THROW(settings.save_email_account(account, "x"), std::invalid_argument);
+  account = post_account();
+  account.inbox = "  ";
+  BOOST_CHECK_EXCEPTION(
+      settings.save_email_account(account, "x"), std::invalid_argument,
+      [](const auto& e) { return std::string(e.what()).find("folder") != std::string::npos; });
+  account = post_account();
+  account.auto_reply_days = -1;
+  BOOST_CHECK_THROW(settings.save_email_account(account, "x"), std::invalid_argument);
   BOOST_TEST(settings.email_accounts().empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_more_settings_of_an_account_reach_the_connector) {
+  test::DemoProfile demo;
+  ChannelSettings settings(demo.ws(), file_keyring(demo.dir()));
+  auto account = post_account();
+  account.inbox = " Innboks/Byggesak ";
+  account.sent = "Sendt";
+  account.auto_reply_days = 3;
+  account.smtp_login = false;
+  account.qresync = false;
+  settings.save_email_account(account, "pw");
+  const auto saved = settings.email_accounts().at(0);
+  BOOST_TEST(saved.inbox == "Innboks/Byggesak");
+  const auto connector = settings.account_to_test(saved, "");  // the stored password
+  BOOST_TEST(connector.inbox == "Innboks/Byggesak");
+  BOOST_TEST(connector.sent == "Sendt");
+  BOOST_TEST((connector.auto_reply_policy.per_sender_period == std::chrono::hours{72}));
+  BOOST_TEST(connector.smtp.user.empty());  // a relay: no login
+  BOOST_TEST(connector.imap.password == "pw");
+  BOOST_TEST(!connector.qresync);
+  // A typed password is used for the test and kept nowhere.
+  BOOST_TEST(settings.account_to_test(saved, "typed").imap.password == "typed");
+  BOOST_TEST(*file_credentials(demo.dir() / "keyring.json")
+                  ->lookup(credential_key("post@eksempel.kommune.no")) == "pw");
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_test_without_any_password_says_so) {
+  test::DemoProfile demo;
+  ChannelSettings settings(demo.ws(), file_keyring(demo.dir()));
+  BOOST_CHECK_EXCEPTION(
+      (void)settings.account_to_test(post_account(), ""), std::invalid_argument,
+      [](const auto& e) { return std::string(e.what()).find("password") != std::string::npos; });
 }
 
 BOOST_AUTO_TEST_CASE(the_sms_gateway_keeps_its_json_and_its_token_in_the_keyring) {

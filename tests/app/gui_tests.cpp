@@ -4,6 +4,7 @@
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/collpane.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
 #include <wx/dcmemory.h>
@@ -651,6 +652,19 @@ BOOST_AUTO_TEST_CASE(settings_pages_add_channels_then_team_mode_shows_the_offlin
                           ->ChangeValue("imaps://imap.eksempel.kommune.no");
                       named<wxTextCtrl>(account, "SMTP server")
                           ->ChangeValue("smtps://smtp.eksempel.kommune.no");
+                      // More settings, folded away until opened: the folder to read.
+                      auto* more = named<wxCollapsiblePane>(account, "More settings");
+                      BOOST_REQUIRE(more != nullptr);
+                      BOOST_TEST(more->IsCollapsed());
+                      more->Expand();
+                      wxCollapsiblePaneEvent changed(more, more->GetId(), false);
+                      more->GetEventHandler()->ProcessEvent(changed);
+                      pump();
+                      auto* inbox = named<wxTextCtrl>(account, "Folder to read");
+                      BOOST_REQUIRE(inbox != nullptr);
+                      BOOST_TEST(inbox->GetValue() == "INBOX");
+                      inbox->ChangeValue("Innboks");
+                      screenshot(account, "21b-email-more-settings");
                       press_ok(account, "21-email-account-dialog");
                     },
                     settings);
@@ -664,6 +678,7 @@ BOOST_AUTO_TEST_CASE(settings_pages_add_channels_then_team_mode_shows_the_offlin
         cell.SetMask(wxLIST_MASK_TEXT);
         accounts->GetItem(cell);
         BOOST_TEST(cell.GetText() == "stored");
+        BOOST_TEST(email_accounts(app.frame->workspace().store()).at(0).inbox == "Innboks");
         screenshot(settings, "22-settings-email");
 
         // SMS gateway: a refusal in words, then saved.
