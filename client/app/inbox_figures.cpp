@@ -10,6 +10,11 @@ InboxFigures figures_of(Workspace& ws, const std::string& user) {
                           InboxView::DueSoon, InboxView::Overdue, InboxView::All}) {
     figures.counts[view] = ws.store().count(view, scope);
   }
+  for (const auto channel : {Channel::Email, Channel::DigitalPost, Channel::Facebook,
+                             Channel::Instagram, Channel::Sms, Channel::Callback}) {
+    figures.channel_counts[channel] =
+        ws.store().count(InboxView::All, scope, ViewNarrowing{channel, true});
+  }
   figures.reminders = ws.reminders_for(user);
   return figures;
 }

@@ -21,10 +21,12 @@ namespace samla::app {
 struct InboxFigures {
   std::string user;
   std::map<InboxView, std::size_t> counts;
+  std::map<Channel, std::size_t> channel_counts;  // open conversations, as the channel views
   std::vector<ConversationReminder> reminders;
 };
 
-/// The counts of every view and Workspace::reminders_for `user` (complete at any size).
+/// The counts of every view and channel view, and Workspace::reminders_for `user` (complete at
+/// any size).
 [[nodiscard]] InboxFigures figures_of(Workspace& ws, const std::string& user);
 
 class InboxFiguresWorker {

@@ -178,8 +178,10 @@ std::size_t InboxModel::count(InboxView view) const { return ws_.store().count(v
 
 std::string InboxModel::label(const ListChoice& choice, std::optional<std::size_t> count) {
   switch (choice.kind) {
-    case ListChoice::Kind::Channel:
-      return channel_name(choice.channel);
+    case ListChoice::Kind::Channel: {
+      const auto name = channel_name(choice.channel);
+      return count ? name + " (" + std::to_string(*count) + ")" : name;
+    }
     case ListChoice::Kind::Search:
       return tr("Search results");
     case ListChoice::Kind::View:

@@ -455,6 +455,9 @@ void MainFrame::fill_views() {
     std::optional<std::size_t> count;
     if (choice.kind == ListChoice::Kind::View && counts_.contains(choice.view)) {
       count = counts_.at(choice.view);
+    } else if (choice.kind == ListChoice::Kind::Channel &&
+               channel_counts_.contains(choice.channel)) {
+      count = channel_counts_.at(choice.channel);
     }
     labels.Add(wx(InboxModel::label(choice, count)));
   }
@@ -575,6 +578,7 @@ void MainFrame::switch_user(const std::string& user) {
   reminders_ = ReminderTracker();
   SetTitle(wx(reminders_.window_title(user_name())));  // at once; the counts follow
   counts_.clear();
+  channel_counts_.clear();
   refresh_all();
   show_page();
   update_templates_item();
@@ -583,6 +587,7 @@ void MainFrame::switch_user(const std::string& user) {
 void MainFrame::on_figures(InboxFigures figures) {
   if (figures.user != user_) return;  // asked for before the user switched
   counts_ = std::move(figures.counts);
+  channel_counts_ = std::move(figures.channel_counts);
   fill_views();
   const auto fresh = reminders_.update(std::move(figures.reminders));
   SetTitle(wx(reminders_.window_title(user_name())));

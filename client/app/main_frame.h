@@ -139,6 +139,7 @@ class MainFrame : public wxFrame {
   Banner banner_;
   std::unique_ptr<InboxFiguresWorker> figures_;
   std::map<InboxView, std::size_t> counts_;  // of the views, from the figures worker
+  std::map<Channel, std::size_t> channel_counts_;
   wxTimer reminder_timer_;
 
   wxListBox* views_ = nullptr;

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "demo_fixture.h"
+#include "inbox_figures.h"
 #include "inbox_model.h"
 
 using namespace samla;
@@ -28,6 +29,23 @@ BOOST_AUTO_TEST_CASE(views_show_the_users_conversations_with_readable_cells) {
   BOOST_TEST(InboxModel::label(view(InboxView::Mine), model.size()) ==
              "Mine (" + std::to_string(model.size()) + ")");
   BOOST_TEST(InboxModel::label(view(InboxView::Mine), std::nullopt) == "Mine");
+}
+
+BOOST_AUTO_TEST_CASE(the_figures_count_each_channel_view_as_the_list_shows_it) {
+  test::DemoProfile demo;
+  const auto figures = figures_of(demo.ws(), "erik");
+  InboxModel model(demo.ws(), "erik");
+  std::size_t channels_with_conversations = 0;
+  for (const auto& [channel, count] : figures.channel_counts) {
+    const ListChoice choice{ListChoice::Kind::Channel, InboxView::All, channel, {}};
+    model.choose(choice);
+    BOOST_TEST(model.size() == count);
+    channels_with_conversations += count > 0 ? 1 : 0;
+    BOOST_TEST(InboxModel::label(choice, count) ==
+               InboxModel::label(choice, std::nullopt) + " (" + std::to_string(count) + ")");
+  }
+  BOOST_TEST(figures.channel_counts.size() == 6U);
+  BOOST_TEST(channels_with_conversations >= 3U);  // the demo has mail, SMS, Facebook, callbacks
 }
 
 BOOST_AUTO_TEST_CASE(a_handover_shows_whom_it_waits_for) {
