@@ -25,6 +25,7 @@ build_packages=(
   time # GNU time: peak RSS in the benchmarks
   libicu-dev # grapheme clusters for SMS segment counting (templates/)
   libphonenumber-dev # SMS: phone numbers to E.164
+  libxml2-dev # HTML mail read by libxml2's HTML parser
 )
 # What the test suites need beyond a build. Later: dovecot-imapd, postgresql, xvfb, dbus,
 # gnome-keyring, ... go here.

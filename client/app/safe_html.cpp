@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "samla/sync/html_walk.h"
+
 namespace samla::app {
 namespace {
 
@@ -23,33 +25,10 @@ bool ends_url(char c) {
          c == '\'';
 }
 
-constexpr std::array kKeptTags{"b",  "i",  "em", "strong",     "p",   "br",  "ul",
-                               "ol", "li", "a",  "blockquote", "pre", "div", "span"};
-constexpr std::array kDroppedWithContent{"script", "style", "iframe", "object",
-                                         "embed",  "head",  "title"};
-
-// The value of attribute `name` in a tag's attribute text, if present.
-std::string attribute(std::string_view attrs, std::string_view name) {
-  const auto text = lower(attrs);
-  for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
-    std::size_t i = at + name.size();
-    while (i < text.size() && text[i] == ' ') ++i;
-    if (i >= text.size() || text[i] != '=') continue;
-    ++i;
-    while (i < text.size() && text[i] == ' ') ++i;
-    if (i >= text.size()) return {};
-    const char quote = text[i];
-    if (quote == '"' || quote == '\'') {
-      const auto end = attrs.find(quote, i + 1);
-      return std::string(
-          attrs.substr(i + 1, end == std::string_view::npos ? attrs.npos : end - i - 1));
-    }
-    auto end = i;
-    while (end < attrs.size() && attrs[end] != ' ' && attrs[end] != '>') ++end;
-    return std::string(attrs.substr(i, end - i));
-  }
-  return {};
-}
+constexpr std::array<std::string_view, 14> kKeptTags{
+    "b", "i", "em", "strong", "p", "br", "ul", "ol", "li", "a", "blockquote", "pre", "div", "span"};
+constexpr std::array<std::string_view, 9> kDroppedWithContent{
+    "script", "style", "iframe", "object", "embed", "head", "title", "template", "noscript"};
 
 }  // namespace
 
@@ -108,60 +87,36 @@ std::string plain_text_to_html(std::string_view text) {
 }
 
 std::string sanitise_html(std::string_view html) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < html.size()) {
-    if (html[i] != '<') {
-      const auto next = html.find('<', i);
-      const auto end = next == std::string_view::npos ? html.size() : next;
-      // Text between tags is already HTML; only a stray '>' is escaped.
-      for (const char c : html.substr(i, end - i))
-        out += c == '>' ? std::string("&gt;") : std::string(1, c);
-      i = end;
-      continue;
-    }
-    if (html.substr(i, 4) == "<!--") {
-      const auto end = html.find("-->", i + 4);
-      i = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
-    }
-    const auto close = html.find('>', i);
-    if (close == std::string_view::npos) {
-      out += "&lt;";
-      ++i;
-      continue;
-    }
-    std::string_view tag = html.substr(i + 1, close - i - 1);
-    i = close + 1;
-    const bool closing = !tag.empty() && tag.front() == '/';
-    if (closing) tag.remove_prefix(1);
-    auto name_end = std::find_if(tag.begin(), tag.end(), [](char c) {
-      return std::isspace(static_cast<unsigned char>(c)) != 0 || c == '/';
-    });
-    const auto name = lower(std::string_view(tag.begin(), name_end));
-    const auto attrs = std::string_view(name_end, tag.end());
-    if (!closing && std::find(kDroppedWithContent.begin(), kDroppedWithContent.end(), name) !=
-                        kDroppedWithContent.end()) {
-      const auto end = lower(html.substr(i)).find("</" + name);
-      if (end == std::string::npos) {
-        i = html.size();
-      } else {
-        const auto after = html.find('>', i + end);
-        i = after == std::string_view::npos ? html.size() : after + 1;
+  // libxml2 parses (samla_sync's walk_html); this keeps what is on the list and escapes all text.
+  class Sanitiser : public HtmlVisitor {
+   public:
+    bool enter(std::string_view name, const Attributes& attributes) override {
+      if (std::find(kDroppedWithContent.begin(), kDroppedWithContent.end(), name) !=
+          kDroppedWithContent.end()) {
+        return false;
       }
-      continue;
+      if (!kept(name)) return true;  // the tag goes, its text stays
+      if (name == "a") {
+        const auto href = attributes.get("href").value_or("");
+        out += is_openable_link(href) ? "<a href=\"" + escape_html(href) + "\">" : "<a>";
+      } else {
+        out += "<" + std::string(name) + ">";
+      }
+      return true;
     }
-    if (std::find(kKeptTags.begin(), kKeptTags.end(), name) == kKeptTags.end()) continue;
-    if (closing) {
-      out += "</" + name + ">";
-    } else if (name == "a") {
-      const auto href = attribute(attrs, "href");
-      out += is_openable_link(href) ? "<a href=\"" + escape_html(href) + "\">" : "<a>";
-    } else {
-      out += "<" + name + ">";
+    void leave(std::string_view name) override {
+      if (kept(name) && name != "br") out += "</" + std::string(name) + ">";
     }
-  }
-  return out;
+    void text(std::string_view utf8) override { out += escape_html(utf8); }
+    std::string out;
+
+   private:
+    static bool kept(std::string_view name) {
+      return std::find(kKeptTags.begin(), kKeptTags.end(), name) != kKeptTags.end();
+    }
+  } sanitiser;
+  walk_html(html, sanitiser);
+  return std::move(sanitiser.out);
 }
 
 }  // namespace samla::app

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "samla/sync/html_walk.h"
+
 namespace samla::detail {
 namespace {
 
@@ -190,96 +192,7 @@ DecodedText guess_charset(std::string_view bytes, const std::string& why, std::s
   return {windows_1252_to_utf8(bytes), why + "; read as windows-1252"};
 }
 
-struct Entity {
-  std::string_view name;
-  char32_t code_point;
-};
-
-// The named entities mail HTML uses in practice (Norwegian and Western European letters,
-// punctuation, symbols). An unknown entity stays as written.
-constexpr auto kEntities = std::to_array<Entity>({
-    {"amp", U'&'},    {"lt", U'<'},     {"gt", U'>'},     {"quot", U'"'},   {"apos", U'\''},
-    {"nbsp", U' '},   {"aelig", U'æ'},  {"AElig", U'Æ'},  {"oslash", U'ø'}, {"Oslash", U'Ø'},
-    {"aring", U'å'},  {"Aring", U'Å'},  {"auml", U'ä'},   {"Auml", U'Ä'},   {"ouml", U'ö'},
-    {"Ouml", U'Ö'},   {"uuml", U'ü'},   {"Uuml", U'Ü'},   {"eacute", U'é'}, {"Eacute", U'É'},
-    {"egrave", U'è'}, {"Egrave", U'È'}, {"ecirc", U'ê'},  {"aacute", U'á'}, {"Aacute", U'Á'},
-    {"agrave", U'à'}, {"acirc", U'â'},  {"iacute", U'í'}, {"oacute", U'ó'}, {"Oacute", U'Ó'},
-    {"ocirc", U'ô'},  {"uacute", U'ú'}, {"ntilde", U'ñ'}, {"ccedil", U'ç'}, {"szlig", U'ß'},
-    {"euro", U'€'},   {"pound", U'£'},  {"cent", U'¢'},   {"yen", U'¥'},    {"sect", U'§'},
-    {"para", U'¶'},   {"copy", U'©'},   {"reg", U'®'},    {"trade", U'™'},  {"deg", U'°'},
-    {"plusmn", U'±'}, {"sup2", U'²'},   {"sup3", U'³'},   {"frac12", U'½'}, {"frac14", U'¼'},
-    {"frac34", U'¾'}, {"times", U'×'},  {"divide", U'÷'}, {"micro", U'µ'},  {"middot", U'·'},
-    {"laquo", U'«'},  {"raquo", U'»'},  {"lsquo", U'‘'},  {"rsquo", U'’'},  {"sbquo", U'‚'},
-    {"ldquo", U'“'},  {"rdquo", U'”'},  {"bdquo", U'„'},  {"ndash", U'–'},  {"mdash", U'—'},
-    {"hellip", U'…'}, {"bull", U'•'},   {"shy", 0x00AD},  {"zwnj", 0x200C}, {"zwj", 0x200D},
-    {"lrm", 0x200E},  {"rlm", 0x200F},  {"ensp", U' '},   {"emsp", U' '},   {"thinsp", U' '},
-    {"iexcl", U'¡'},  {"iquest", U'¿'}, {"larr", U'←'},   {"rarr", U'→'},   {"uarr", U'↑'},
-    {"darr", U'↓'},   {"hearts", U'♥'}, {"dagger", U'†'}, {"permil", U'‰'}, {"prime", U'′'},
-    {"minus", U'−'},  {"ordf", U'ª'},   {"ordm", U'º'},   {"acute", U'´'},  {"uml", U'¨'},
-    {"cedil", U'¸'},  {"macr", U'¯'},   {"not", U'¬'},    {"brvbar", U'¦'}, {"curren", U'¤'},
-    {"eth", U'ð'},    {"ETH", U'Ð'},    {"thorn", U'þ'},  {"THORN", U'Þ'},  {"yacute", U'ý'},
-    {"Yacute", U'Ý'}, {"euml", U'ë'},   {"iuml", U'ï'},   {"igrave", U'ì'}, {"ograve", U'ò'},
-    {"otilde", U'õ'}, {"atilde", U'ã'}, {"ugrave", U'ù'}, {"ucirc", U'û'},  {"icirc", U'î'},
-    {"scaron", U'š'}, {"Scaron", U'Š'}, {"zcaron", U'ž'}, {"Zcaron", U'Ž'}, {"oelig", U'œ'},
-    {"OElig", U'Œ'},
-});
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
-
-// Decodes the numeric character reference at html[i] == '&' (html[i + 1] == '#'); returns the
-// number of bytes consumed, 0 when no digits follow.
-std::size_t decode_numeric_entity(std::string_view html, std::size_t i, std::string& out) {
-  std::size_t j = i + 2;
-  const bool hex = j < html.size() && (html[j] == 'x' || html[j] == 'X');
-  if (hex) ++j;
-  const std::size_t start = j;
-  std::uint32_t value = 0;
-  while (j < html.size() && j - start < 8) {
-    const char c = html[j];
-    std::uint32_t digit = 0;
-    if (c >= '0' && c <= '9') {
-      digit = static_cast<std::uint32_t>(c - '0');
-    } else if (hex && c >= 'a' && c <= 'f') {
-      digit = static_cast<std::uint32_t>(c - 'a' + 10);
-    } else if (hex && c >= 'A' && c <= 'F') {
-      digit = static_cast<std::uint32_t>(c - 'A' + 10);
-    } else {
-      break;
-    }
-    value = value * (hex ? 16U : 10U) + digit;
-    ++j;
-  }
-  if (j == start) return 0;
-  if (j < html.size() && html[j] == ';') ++j;
-  // HTML reads references to 0x80-0x9F as Windows-1252, as browsers do.
-  if (value >= 0x80 && value <= 0x9F) value = kWindows1252High[value - 0x80];
-  if (value == 0) value = 0xFFFD;
-  if (value == 0xA0) value = ' ';
-  append_utf8(out, static_cast<char32_t>(value));
-  return j - i;
-}
-
-// Decodes the character reference at html[i] == '&'; returns the number of bytes consumed, 0 when
-// it is not a reference (the '&' is then literal).
-std::size_t decode_entity(std::string_view html, std::size_t i, std::string& out) {
-  std::size_t j = i + 1;
-  if (j < html.size() && html[j] == '#') return decode_numeric_entity(html, i, out);
-  const std::size_t start = j;
-  while (j < html.size() && is_alnum(html[j]) && j - start < 10) ++j;
-  const std::string_view name = html.substr(start, j - start);
-  for (const Entity& entity : kEntities) {
-    if (entity.name == name) {
-      if (j < html.size() && html[j] == ';') ++j;
-      append_utf8(out, entity.code_point);
-      return j - i;
-    }
-  }
-  return 0;
-}
 
 // Builds the text of an HTML document: words separated by single spaces, line breaks and
 // paragraph breaks where the block structure puts them.
@@ -343,144 +256,62 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
   return std::ranges::any_of(names, [name](std::string_view n) { return n == name; });
 }
 
-// Case-insensitive search for `needle` (lower case ASCII) in `hay` from `from`.
-std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t from) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    bool match = true;
-    for (std::size_t k = 0; k < needle.size(); ++k) {
-      char c = hay[i + k];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != needle[k]) {
-        match = false;
-        break;
-      }
-    }
-    if (match) return i;
-  }
-  return std::string_view::npos;
-}
-
-// The end of the tag starting at html[i] == '<' (the index after '>'), skipping quoted attribute
-// values; html.size() when the tag is not closed.
-std::size_t tag_end(std::string_view html, std::size_t i) {
-  char quote = 0;
-  for (std::size_t j = i + 1; j < html.size(); ++j) {
-    const char c = html[j];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '"' || c == '\'') {
-      // Only a quote right after '=' (allowing spaces) opens a value.
-      std::size_t k = j;
-      while (k > i && is_space(html[k - 1])) --k;
-      if (k > i && html[k - 1] == '=') quote = c;
-    } else if (c == '>') {
-      return j + 1;
-    }
-  }
-  return html.size();
-}
-
-// An image's alt text says what a sighted reader would see; nothing is fetched.
-std::string image_alt_text(std::string_view tag) {
-  const std::size_t alt = find_ci(tag, "alt=", 0);
-  if (alt == std::string_view::npos) return {};
-  std::size_t begin = alt + 4;
-  const char quote =
-      begin < tag.size() && (tag[begin] == '"' || tag[begin] == '\'') ? tag[begin] : ' ';
-  if (quote != ' ') ++begin;
-  std::size_t end = begin;
-  while (end < tag.size() && tag[end] != quote && tag[end] != '>' &&
-         !(quote == ' ' && is_space(tag[end]))) {
-    ++end;
-  }
-  std::string text;
-  const std::string_view raw = tag.substr(begin, end - begin);
-  for (std::size_t i = 0; i < raw.size();) {
-    const std::size_t used = raw[i] == '&' ? decode_entity(raw, i, text) : 0;
-    if (used > 0) {
-      i += used;
+// Text as a reader sees it: C1 controls (what &#150; and friends become) are the Windows-1252
+// characters browsers show for them, and NUL is U+FFFD.
+std::string readable(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    const auto next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0U;
+    if (b == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      append_utf8(out, kWindows1252High[next - 0x80]);
+      ++i;
+    } else if (b == 0) {
+      out += kReplacement;
     } else {
-      text += raw[i++];
+      out += utf8[i];
     }
   }
-  return clean_line(text);
+  return out;
 }
 
-// Walks an HTML document once, feeding its text and the breaks its tags imply to a TextBuilder.
-class HtmlReader {
+// Turns the walk of an HTML document into text: block elements break lines, list items get a
+// bullet, images their alt text; scripts, styles and the like are skipped with their content.
+class TextOfHtml : public HtmlVisitor {
  public:
-  explicit HtmlReader(std::string_view html) : html_(html) {}
-
-  std::string read() {
-    while (pos_ < html_.size()) {
-      const char c = html_[pos_];
-      if (c == '&') {
-        read_entity();
-      } else if (c == '<') {
-        read_markup();
-      } else {
-        std::size_t end = pos_;
-        while (end < html_.size() && html_[end] != '<' && html_[end] != '&') ++end;
-        out_.text(html_.substr(pos_, end - pos_), pre_depth_ > 0);
-        pos_ = end;
-      }
+  bool enter(std::string_view name, const Attributes& attributes) override {
+    if (one_of(name, {"script", "style", "title", "template", "xml", "object", "head"})) {
+      return false;
     }
-    return clean_text(out_.finish());
+    apply_tag(name, false);
+    if (name == "img") {
+      const std::string alt = clean_line(readable(attributes.get("alt").value_or("")));
+      if (!alt.empty()) out_.literal("[" + alt + "]");
+    }
+    return true;
   }
+  void leave(std::string_view name) override { apply_tag(name, true); }
+  void text(std::string_view utf8) override {
+    // A no-break space is a space that does not collapse into its neighbours.
+    constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+    const std::string text = readable(utf8);
+    std::string_view rest = text;
+    for (auto at = rest.find(kNoBreakSpace); at != std::string_view::npos;
+         at = rest.find(kNoBreakSpace)) {
+      out_.text(rest.substr(0, at), pre_depth_ > 0);
+      out_.literal(" ");
+      rest.remove_prefix(at + kNoBreakSpace.size());
+    }
+    out_.text(rest, pre_depth_ > 0);
+  }
+
+  std::string finish() { return clean_text(out_.finish()); }
 
  private:
-  void read_entity() {
-    std::string decoded;
-    const std::size_t used = decode_entity(html_, pos_, decoded);
-    if (used > 0) {
-      out_.literal(decoded);
-      pos_ += used;
-    } else {
-      out_.text("&", pre_depth_ > 0);
-      ++pos_;
-    }
-  }
-
-  void read_markup() {
-    // A '<' that does not start a tag is text ("a < b").
-    const char next = pos_ + 1 < html_.size() ? html_[pos_ + 1] : '\0';
-    if (!(is_alpha(next) || next == '/' || next == '!' || next == '?')) {
-      out_.text("<", pre_depth_ > 0);
-      ++pos_;
-      return;
-    }
-    if (html_.substr(pos_, 4) == "<!--") {
-      const std::size_t end = html_.find("-->", pos_ + 4);
-      pos_ = end == std::string_view::npos ? html_.size() : end + 3;
-      return;
-    }
-    const std::size_t end = tag_end(html_, pos_);
-    if (next == '!' || next == '?') {  // doctype, CDATA, processing instruction
-      pos_ = end;
-      return;
-    }
-    const bool closing = next == '/';
-    const std::size_t name_start = pos_ + (closing ? 2 : 1);
-    std::size_t name_end = name_start;
-    while (name_end < end &&
-           (is_alnum(html_[name_end]) || html_[name_end] == ':' || html_[name_end] == '-')) {
-      ++name_end;
-    }
-    const std::string name = ascii_lower(html_.substr(name_start, name_end - name_start));
-    pos_ = end;
-    if (!closing && one_of(name, {"script", "style", "title", "template", "xml", "object"})) {
-      // Skip the element's content up to its end tag.
-      const std::size_t close = find_ci(html_, "</" + name, pos_);
-      pos_ = close == std::string_view::npos ? html_.size() : tag_end(html_, close);
-      return;
-    }
-    apply_tag(name, closing, html_.substr(name_end, end - name_end));
-  }
-
-  void apply_tag(const std::string& name, bool closing, std::string_view attributes) {
+  void apply_tag(std::string_view name, bool closing) {
     if (name == "br") {
-      out_.hard_break();
+      if (!closing) out_.hard_break();
     } else if (one_of(name, {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul",
                              "ol", "dl", "hr", "pre", "address", "figure", "center"})) {
       out_.line_break(2);
@@ -494,14 +325,9 @@ class HtmlReader {
       if (!closing) out_.literal("• ");
     } else if (name == "td" || name == "th") {
       out_.space();
-    } else if (name == "img" && !closing) {
-      const std::string alt = image_alt_text(attributes);
-      if (!alt.empty()) out_.literal("[" + alt + "]");
     }
   }
 
-  std::string_view html_;
-  std::size_t pos_ = 0;
   int pre_depth_ = 0;
   TextBuilder out_;
 };
@@ -663,33 +489,38 @@ std::string usable_charset(std::string_view charset) {
 }
 
 std::string html_meta_charset(std::string_view html) {
-  const std::string_view head = html.substr(0, std::min<std::size_t>(html.size(), 4096));
-  std::size_t pos = 0;
-  while ((pos = find_ci(head, "<meta", pos)) != std::string_view::npos) {
-    const std::size_t end = std::min(tag_end(head, pos), head.size());
-    const std::string_view tag = head.substr(pos, end - pos);
-    const std::size_t at = find_ci(tag, "charset", 0);
-    if (at != std::string_view::npos) {
-      std::size_t k = at + 7;
-      while (k < tag.size() &&
-             (is_space(tag[k]) || tag[k] == '=' || tag[k] == '"' || tag[k] == '\'')) {
-        ++k;
+  // <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">, in
+  // the head: the first 4 KiB, as browsers look.
+  class MetaCharset : public HtmlVisitor {
+   public:
+    bool enter(std::string_view name, const Attributes& attributes) override {
+      if (!found.empty() || name != "meta") return found.empty();
+      if (auto charset = attributes.get("charset")) {
+        found = std::string(trim(*charset));
+      } else if (auto content = attributes.get("content")) {
+        const auto lowered = ascii_lower(*content);
+        if (const auto at = lowered.find("charset="); at != std::string::npos) {
+          const auto value = std::string_view(*content).substr(at + 8);
+          found = std::string(trim(value.substr(0, value.find(';'))));
+          if (!found.empty() && (found.front() == '"' || found.front() == '\'')) {
+            found = found.substr(1, found.find_first_of("\"'", 1) - 1);
+          }
+        }
       }
-      const std::size_t start = k;
-      while (k < tag.size() && (is_alnum(tag[k]) || tag[k] == '-' || tag[k] == '_' ||
-                                tag[k] == ':' || tag[k] == '.')) {
-        ++k;
-      }
-      if (k > start) return std::string(tag.substr(start, k - start));
+      return false;
     }
-    pos = end;
-  }
-  return {};
+    void leave(std::string_view /*name*/) override {}
+    void text(std::string_view /*utf8*/) override {}
+    std::string found;
+  } meta;
+  walk_html(html.substr(0, std::min<std::size_t>(html.size(), 4096)), meta);
+  return meta.found;
 }
 
 std::string html_to_text(std::string_view html) {
-  HtmlReader reader(html);
-  return reader.read();
+  TextOfHtml reader;
+  walk_html(html, reader);
+  return reader.finish();
 }
 
 std::string unflow(std::string_view text, bool delete_space) {
