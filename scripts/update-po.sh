@@ -25,8 +25,9 @@ mapfile -t sources < <(grep -v -e '^#' -e '^[[:space:]]*$' po/POTFILES)
 
 extract() {
   xgettext --language=C++ --from-code=UTF-8 \
-    --keyword --keyword=tr:1 --keyword=refuse:1 --keyword=N_:1 \
-    --flag=tr:1:no-c-format --flag=refuse:1:no-c-format --flag=N_:1:no-c-format \
+    --keyword --keyword=tr:1 --keyword=trn:1,2 --keyword=refuse:1 --keyword=N_:1 \
+    --flag=tr:1:no-c-format --flag=trn:1:no-c-format --flag=trn:2:no-c-format \
+    --flag=refuse:1:no-c-format --flag=N_:1:no-c-format \
     --add-comments=TRANSLATORS: --no-wrap --sort-by-file --add-location=file \
     --package-name=samla --package-version="$version" \
     --output="$1" "${sources[@]}"

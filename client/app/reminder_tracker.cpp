@@ -41,8 +41,9 @@ std::string ReminderTracker::window_title(const std::string& user_name) const {
     parts.push_back(substitute(tr("{0} due soon"), {std::to_string(counts_.due_soon)}));
   }
   if (counts_.handovers > 0) {
-    parts.push_back(
-        substitute(tr("{0} handovers not accepted"), {std::to_string(counts_.handovers)}));
+    parts.push_back(substitute(
+        trn("{0} handover not accepted", "{0} handovers not accepted", counts_.handovers),
+        {std::to_string(counts_.handovers)}));
   }
   for (std::size_t i = 0; i < parts.size(); ++i) title += (i == 0 ? " (" : ", ") + parts[i];
   if (!parts.empty()) title += ")";

@@ -50,8 +50,8 @@ Banner banner_for(const BannerFacts& facts) {
       return {Banner::Kind::offline, tr("Offline — the team hub cannot be reached."), false};
     }
     return {Banner::Kind::offline,
-            substitute(facts.waiting == 1 ? tr("Offline — {0} change waiting to be sent")
-                                          : tr("Offline — {0} changes waiting to be sent"),
+            substitute(trn("Offline — {0} change waiting to be sent",
+                           "Offline — {0} changes waiting to be sent", facts.waiting),
                        {std::to_string(facts.waiting)}),
             false};
   }

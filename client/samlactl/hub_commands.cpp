@@ -172,7 +172,9 @@ void add_profile(CLI::App& hub, Commands cmd, const std::shared_ptr<std::string>
       return;
     }
     std::cout << substitute(tr("team hub, user {0}"), {settings->user}) << '\n'
-              << substitute(tr("{0} events waiting to be sent"), {std::to_string(state.outbox)})
+              << substitute(trn("{0} event waiting to be sent", "{0} events waiting to be sent",
+                                state.outbox),
+                            {std::to_string(state.outbox)})
               << '\n'
               << substitute(tr("last sync: {0}"), {state.last_success.value_or(tr("never"))})
               << '\n';

@@ -24,7 +24,7 @@ BOOST_AUTO_TEST_CASE(new_reminders_are_notified_once_and_counted_in_the_title) {
   BOOST_TEST(tracker.counts().overdue == 1U);
   BOOST_TEST(tracker.counts().handovers == 1U);
   BOOST_TEST(tracker.window_title("Tone Vik") ==
-             "Samla — Tone Vik (1 overdue, 1 handovers not accepted)");
+             "Samla — Tone Vik (1 overdue, 1 handover not accepted)");
   BOOST_TEST(tracker.update({}).empty());
   BOOST_TEST(tracker.window_title("Tone Vik") == "Samla — Tone Vik");
   BOOST_TEST(tracker.update({overdue}).size() == 1U);  // back again: told again
