@@ -1,5 +1,7 @@
 #include "inbox_figures.h"
 
+#include <limits>
+
 namespace samla::app {
 
 InboxFigures figures_of(Workspace& ws, const std::string& user) {
@@ -14,6 +16,12 @@ InboxFigures figures_of(Workspace& ws, const std::string& user) {
                              Channel::Instagram, Channel::Sms, Channel::Callback}) {
     figures.channel_counts[channel] =
         ws.store().count(InboxView::All, scope, ViewNarrowing{channel, true});
+  }
+  // Callback replies go out as SMS, so Callback is not asked separately.
+  for (const auto channel : {Channel::Email, Channel::DigitalPost, Channel::Facebook,
+                             Channel::Instagram, Channel::Sms}) {
+    figures.replies_waiting +=
+        ws.store().queued_replies(channel, std::numeric_limits<std::size_t>::max()).size();
   }
   figures.reminders = ws.reminders_for(user);
   return figures;

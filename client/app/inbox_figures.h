@@ -22,6 +22,7 @@ struct InboxFigures {
   std::string user;
   std::map<InboxView, std::size_t> counts;
   std::map<Channel, std::size_t> channel_counts;  // open conversations, as the channel views
+  std::size_t replies_waiting = 0;                // queued to citizens, not yet sent (any channel)
   std::vector<ConversationReminder> reminders;
 };
 

@@ -579,6 +579,7 @@ void MainFrame::switch_user(const std::string& user) {
   SetTitle(wx(reminders_.window_title(user_name())));  // at once; the counts follow
   counts_.clear();
   channel_counts_.clear();
+  replies_waiting_.reset();
   refresh_all();
   show_page();
   update_templates_item();
@@ -588,6 +589,8 @@ void MainFrame::on_figures(InboxFigures figures) {
   if (figures.user != user_) return;  // asked for before the user switched
   counts_ = std::move(figures.counts);
   channel_counts_ = std::move(figures.channel_counts);
+  replies_waiting_ = figures.replies_waiting;
+  update_status();
   fill_views();
   const auto fresh = reminders_.update(std::move(figures.reminders));
   SetTitle(wx(reminders_.window_title(user_name())));
@@ -634,8 +637,17 @@ void MainFrame::update_status() {
   if (channels.empty()) channels = tr("No channels are set up: working on the local store.");
   SetStatusText(wx(channels), 0);
   SetStatusText(wx(offline ? tr("Offline") : tr("Online")), 1);
-  SetStatusText(wx(substitute(tr("Outbox: {0}"), {std::to_string(waiting_to_send(*ws_, team_))})),
-                2);
+  // Team mode: the changes the hub has not received yet. Solo mode has no hub, so its outbox
+  // is what citizens are still to receive.
+  std::string outbox;
+  if (team_) {
+    outbox = substitute(tr("Outbox: {0}"), {std::to_string(waiting_to_send(*ws_, true))});
+  } else if (replies_waiting_) {
+    outbox = substitute(
+        trn("{0} reply waiting to be sent", "{0} replies waiting to be sent", *replies_waiting_),
+        {std::to_string(*replies_waiting_)});
+  }
+  SetStatusText(wx(outbox), 2);
   update_banner();
 }
 

@@ -140,6 +140,7 @@ class MainFrame : public wxFrame {
   std::unique_ptr<InboxFiguresWorker> figures_;
   std::map<InboxView, std::size_t> counts_;  // of the views, from the figures worker
   std::map<Channel, std::size_t> channel_counts_;
+  std::optional<std::size_t> replies_waiting_;  // solo mode's outbox, from the figures worker
   wxTimer reminder_timer_;
 
   wxListBox* views_ = nullptr;

@@ -45,6 +45,16 @@ BOOST_AUTO_TEST_CASE(the_figures_count_each_channel_view_as_the_list_shows_it) {
                InboxModel::label(choice, std::nullopt) + " (" + std::to_string(count) + ")");
   }
   BOOST_TEST(figures.channel_counts.size() == 6U);
+
+  // A reply queued (here as SMS, from a mail conversation) waits until a channel sends it.
+  const auto mine = demo.ws().store().list(InboxView::Mine, demo.ws().scope_for("erik"));
+  BOOST_REQUIRE(!mine.empty());
+  BOOST_REQUIRE(demo.ws()
+                    .execute(mine.front().id,
+                             QueueReply{"", "Vi ringjer.", Channel::Sms, Party{"", "+4791234567"}},
+                             "erik")
+                    .decision.accepted());
+  BOOST_TEST(figures_of(demo.ws(), "erik").replies_waiting == figures.replies_waiting + 1);
   BOOST_TEST(channels_with_conversations >= 3U);  // the demo has mail, SMS, Facebook, callbacks
 }
 
