@@ -164,6 +164,12 @@ void migrate_to_2(SQLite::Database& db) {
   )sql");
 }
 
+// Step 3: the queued replies found without reading the whole event log. The connectors ask
+// every pass and the window's figures every refresh; a partial index holds only ReplyQueued.
+void migrate_to_3(SQLite::Database& db) {
+  db.exec("CREATE INDEX events_reply_queued ON events (seq) WHERE type = 'ReplyQueued'");
+}
+
 // Step N+1 goes here: `if (version < N+1) migrate_to_N+1(db);` below, and bump
 // Store::kSchemaVersion. Add columns and tables; copy, never drop, what caseworkers wrote.
 
@@ -218,6 +224,7 @@ int migrate(SQLite::Database& db, const std::function<void()>& fill_handover_tim
     // A new file has no rows to fill.
     if (version >= 1) fill_handover_times();
   }
+  if (version < 3) migrate_to_3(db);
   db.exec("PRAGMA user_version = " + std::to_string(Store::kSchemaVersion));
   transaction.commit();
   return version;

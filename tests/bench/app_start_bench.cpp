@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "inbox_figures.h"
 #include "samla/sync/workspace.h"
 
 extern char** environ;
@@ -143,6 +144,7 @@ int main(int argc, char** argv) {
     // What the app's figures worker reads after the first paint: the counts of the six views
     // and the reminder check (indexed; it must stay well under 100 ms here).
     std::vector<double> figures_ms;
+    std::vector<double> all_figures_ms;  // figures_of: views, channel views, replies, reminders
     std::vector<double> reminders_ms;
     std::vector<double> reminders_cpu_ms;  // the machine may be shared: CPU time as well
     std::size_t reminders = 0;
@@ -165,7 +167,12 @@ int main(int argc, char** argv) {
                                    CLOCKS_PER_SEC);
         reminders_ms.push_back(
             std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count());
+        start = SteadyClock::now();
+        (void)samla::app::figures_of(ws, "bench");
+        all_figures_ms.push_back(
+            std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count());
       }
+      std::sort(all_figures_ms.begin(), all_figures_ms.end());
       std::sort(figures_ms.begin(), figures_ms.end());
       std::sort(reminders_ms.begin(), reminders_ms.end());
       std::sort(reminders_cpu_ms.begin(), reminders_cpu_ms.end());
@@ -192,6 +199,7 @@ int main(int argc, char** argv) {
         {"reminders", reminders},
         {"reminders_for_ms_median", reminders_ms[1]},
         {"reminders_for_cpu_ms_median", reminders_cpu_ms[1]},
+        {"figures_of_ms_median", all_figures_ms[1]},
     };
     std::cout << result.dump(2) << '\n';
     return 0;

@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(a_version_1_store_gets_its_handover_times) {
     // Back to schema 1 by hand, as the previous version of Samla left it.
     SQLite::Database db(dir.path() / Workspace::kStoreFile, SQLite::OPEN_READWRITE);
     for (const auto* index : {"conversations_open_by_deadline", "conversations_by_channel",
-                              "conversations_unassigned_in_order"}) {
+                              "conversations_unassigned_in_order", "events_reply_queued"}) {
       db.exec(std::string("DROP INDEX ") + index);
     }
     db.exec("ALTER TABLE conversations DROP COLUMN handover_requested_at");

@@ -115,6 +115,29 @@ BOOST_AUTO_TEST_CASE(a_failed_migration_leaves_the_file_as_it_was) {
   BOOST_CHECK_EQUAL(db.execAndGet("SELECT what FROM outbox").getString(), "keep me");
 }
 
+BOOST_AUTO_TEST_CASE(a_version_2_file_gets_the_index_of_queued_replies) {
+  TempDir dir;
+  const auto file = dir.file("v2.samla");
+  { samla::Store store(file, test_options()); }
+  {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+    db.exec("DROP INDEX events_reply_queued");
+    db.exec("PRAGMA user_version = 2");
+  }
+  { samla::Store store(file, test_options()); }
+  SQLite::Database db(file.string());
+  BOOST_TEST(file_version(file) == samla::Store::kSchemaVersion);
+  BOOST_TEST(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = "
+                           "'events_reply_queued'")
+                 .getInt() == 1);
+  // The connectors' question is answered from it, not by reading every event.
+  SQLite::Statement explain(
+      db, "EXPLAIN QUERY PLAN SELECT seq FROM events WHERE type = 'ReplyQueued' ORDER BY seq");
+  std::string plan;
+  while (explain.executeStep()) plan += explain.getColumn(3).getString() + "\n";
+  BOOST_TEST(plan.find("events_reply_queued") != std::string::npos, plan);
+}
+
 // The desktop's sync workers each open their own connection to the profile's store when they
 // start; on a first run the file does not exist yet, so they all create it at the same moment.
 BOOST_AUTO_TEST_CASE(threads_that_open_a_new_file_at_the_same_moment_all_get_the_store) {

@@ -70,7 +70,7 @@ struct StoreOptions {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   /// Opens or creates the store, runs the migration ladder in one transaction, WAL mode.
   /// Throws StoreError for a file written by a newer Samla (unknown schema version).
