@@ -171,20 +171,7 @@ EmailAccount ChannelSettings::account_to_test(const EmailAccountSettings& form,
     }
   }
   require(secret.has_value(), tr("Type the password to test the connection."));
-  // The typed password reaches the test only, through a keyring of its own that is thrown away.
-  struct OnePassword : Credentials {
-    std::string key;
-    std::string secret;
-    void store(const std::string& /*account*/, const std::string& /*secret*/) override {}
-    std::optional<std::string> lookup(const std::string& account) override {
-      return account == key ? std::optional<std::string>(secret) : std::nullopt;
-    }
-    void remove(const std::string& /*account*/) override {}
-    [[nodiscard]] std::string where() const override { return "the form"; }
-  } one;
-  one.key = credential_key(account.address);
-  one.secret = *secret;
-  return to_email_account(account, one);
+  return to_email_account(account, *secret);
 }
 
 void ChannelSettings::remove_email_account(const std::string& address) {

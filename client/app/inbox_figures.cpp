@@ -12,14 +12,11 @@ InboxFigures figures_of(Workspace& ws, const std::string& user) {
                           InboxView::DueSoon, InboxView::Overdue, InboxView::All}) {
     figures.counts[view] = ws.store().count(view, scope);
   }
-  for (const auto channel : {Channel::Email, Channel::DigitalPost, Channel::Facebook,
-                             Channel::Instagram, Channel::Sms, Channel::Callback}) {
+  for (const auto channel : kChannels) {
     figures.channel_counts[channel] =
         ws.store().count(InboxView::All, scope, ViewNarrowing{channel, true});
-  }
-  // Callback replies go out as SMS, so Callback is not asked separately.
-  for (const auto channel : {Channel::Email, Channel::DigitalPost, Channel::Facebook,
-                             Channel::Instagram, Channel::Sms}) {
+    // Callback replies go out as SMS: queued_replies(Sms) has them already.
+    if (channel == Channel::Callback) continue;
     figures.replies_waiting +=
         ws.store().queued_replies(channel, std::numeric_limits<std::size_t>::max()).size();
   }

@@ -152,8 +152,7 @@ MainFrame::MainFrame(FrameOptions options)
               ListChoice{ListChoice::Kind::View, InboxView::DueSoon, {}, {}},
               ListChoice{ListChoice::Kind::View, InboxView::Overdue, {}, {}},
               ListChoice{ListChoice::Kind::View, InboxView::All, {}, {}}};
-  for (const auto channel : {Channel::Email, Channel::DigitalPost, Channel::Facebook,
-                             Channel::Instagram, Channel::Sms, Channel::Callback}) {
+  for (const auto channel : kChannels) {
     choices_.push_back(ListChoice{ListChoice::Kind::Channel, InboxView::All, channel, {}});
   }
   SetMinSize(FromDIP(wxSize(800, 500)));
@@ -641,7 +640,7 @@ void MainFrame::update_status() {
   // is what citizens are still to receive.
   std::string outbox;
   if (team_) {
-    outbox = substitute(tr("Outbox: {0}"), {std::to_string(waiting_to_send(*ws_, true))});
+    outbox = substitute(tr("Outbox: {0}"), {std::to_string(waiting_to_send(*ws_))});
   } else if (replies_waiting_) {
     outbox = substitute(
         trn("{0} reply waiting to be sent", "{0} replies waiting to be sent", *replies_waiting_),
@@ -658,7 +657,7 @@ void MainFrame::update_banner() {
   for (const auto& c : channels_) {
     if (c.channel_id == "hub") facts.hub_offline = c.state == ChannelState::offline;
   }
-  facts.waiting = team_ ? waiting_to_send(*ws_, true) : 0;
+  facts.waiting = team_ ? waiting_to_send(*ws_) : 0;
   facts.problems = problems_;
   facts.channels = channels_;
   facts.fresh_rejections = fresh_rejections_;

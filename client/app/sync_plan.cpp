@@ -26,9 +26,8 @@ SyncPlan plan_sync(const Workspace& workspace, const KeyringFactory& keyring) {
   return plan;
 }
 
-std::size_t waiting_to_send(const Workspace& workspace, bool team) {
-  if (team) return hub_sync_status(workspace.store()).outbox;
-  return workspace.store().outbox_size();
+std::size_t waiting_to_send(const Workspace& workspace) {
+  return hub_sync_status(workspace.store()).outbox;
 }
 
 std::string problem_text(const ChannelProblem& problem) {

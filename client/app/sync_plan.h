@@ -28,9 +28,8 @@ struct SyncPlan {
 /// when one is stored there; else libpq's own means apply.
 [[nodiscard]] SyncPlan plan_sync(const Workspace& workspace, const KeyringFactory& keyring);
 
-/// Events waiting to be sent: to the hub in team mode (those it refused are not counted), else
-/// the local outbox.
-[[nodiscard]] std::size_t waiting_to_send(const Workspace& workspace, bool team);
+/// Team mode: the local events the hub has not received yet (those it refused not counted).
+[[nodiscard]] std::size_t waiting_to_send(const Workspace& workspace);
 
 /// The bar across the top of the main window: one message at a time, the most urgent first.
 struct Banner {

@@ -20,4 +20,9 @@ void add_hub_commands(CLI::App& app, Commands cmd);           // hub init|migrat
 void add_email_commands(CLI::App& app, Commands cmd);         // account sync
 void add_sms_commands(CLI::App& app, Commands cmd);           // sms-gateway, sms (after template)
 
+/// Runs `command` on conversation `id` and reports it as every conversation command does: the
+/// refusal in words (exit code kRefused), else one line per event, `suffix` appended.
+void run_conversation_command(CliContext& ctx, int& code, const std::string& id,
+                              const Command& command, const std::string& suffix = {});
+
 }  // namespace samla::cli

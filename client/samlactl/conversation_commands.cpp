@@ -8,13 +8,11 @@
 #include "samla/sync/iso8601.h"
 
 namespace samla::cli {
-namespace {
 
-// Runs a command against a conversation and reports the outcome the same way for all of them.
-void run(CliContext& ctx, int& code, const std::string& id, const Command& command) {
+void run_conversation_command(CliContext& ctx, int& code, const std::string& id,
+                              const Command& command, const std::string& suffix) {
   auto& ws = ctx.workspace();
-  const auto actor = ctx.actor();
-  const auto outcome = ws.execute(id, command, actor);
+  const auto outcome = ws.execute(id, command, ctx.actor());
   if (!outcome.decision.accepted()) {
     const auto& r = *outcome.decision.rejection;
     // The format is a string literal of the rules, so data() is terminated.
@@ -24,10 +22,12 @@ void run(CliContext& ctx, int& code, const std::string& id, const Command& comma
   }
   for (const auto& e : outcome.decision.events) {
     std::cout << e.type_name() << ' ' << outcome.conversation_id.substr(0, 8) << ' ' << e.id
-              << '\n';
+              << suffix << '\n';
   }
   code = kOk;
 }
+
+namespace {
 
 struct Target {
   std::string id;
@@ -41,7 +41,8 @@ CLI::App* conversation_command(CLI::App& parent, const char* name, const std::st
   int& code = cmd.exit_code;
   auto* sub = parent.add_subcommand(name, help);
   sub->add_option("id", target->id, tr("conversation id or its first 8 characters"))->required();
-  sub->callback([&ctx, &code, target, make] { run(ctx, code, target->id, make()); });
+  sub->callback(
+      [&ctx, &code, target, make] { run_conversation_command(ctx, code, target->id, make()); });
   return sub;
 }
 

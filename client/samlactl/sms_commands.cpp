@@ -274,21 +274,10 @@ void add_sms_send(CLI::App& app, CliContext& ctx, int& code) {
     } else {
       bad_field("--to", tr("this conversation has no phone number of the citizen; give one"));
     }
-    const auto outcome =
-        ws.execute(conversation->id,
-                   QueueReply{"", *text, Channel::Sms, Party{conversation->citizen.name, number}},
-                   ctx.actor());
-    if (!outcome.decision.accepted()) {
-      const auto& r = *outcome.decision.rejection;
-      std::cerr << tr("refused") << ": " << r.text(tr(r.format.data()), ws.zone()) << '\n';
-      code = kRefused;
-      return;
-    }
-    for (const auto& e : outcome.decision.events) {
-      std::cout << e.type_name() << ' ' << outcome.conversation_id.substr(0, 8) << ' ' << e.id
-                << ' ' << number << '\n';
-    }
-    code = kOk;
+    run_conversation_command(
+        ctx, code, conversation->id,
+        QueueReply{"", *text, Channel::Sms, Party{conversation->citizen.name, number}},
+        " " + number);
   });
 }
 

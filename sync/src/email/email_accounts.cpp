@@ -101,13 +101,17 @@ EmailAccount to_email_account(const EmailAccountSettings& s, Credentials& creden
     kind.retryable = false;
     throw SyncFailure("no password for " + s.address + " in " + credentials.where(), kind);
   }
+  return to_email_account(s, *password);
+}
+
+EmailAccount to_email_account(const EmailAccountSettings& s, const std::string& password) {
   EmailAccount a;
   a.address = s.address;
   a.display_name = s.display_name;
   const std::string user = s.user.empty() ? s.address : s.user;
-  a.imap = MailServer{s.imap_url, user, *password, s.ca_file, s.allow_plaintext};
-  a.smtp = MailServer{s.smtp_url, s.smtp_login ? user : "", s.smtp_login ? *password : "",
-                      s.ca_file, s.allow_plaintext};
+  a.imap = MailServer{s.imap_url, user, password, s.ca_file, s.allow_plaintext};
+  a.smtp = MailServer{s.smtp_url, s.smtp_login ? user : "", s.smtp_login ? password : "", s.ca_file,
+                      s.allow_plaintext};
   a.inbox = s.inbox;
   a.sent = s.sent;
   a.auto_reply = s.auto_reply;

@@ -44,5 +44,8 @@ bool remove_email_account(Store& store, const std::string& address);
 /// SyncFailure (auth_required) when no password is stored.
 [[nodiscard]] EmailAccount to_email_account(const EmailAccountSettings& settings,
                                             Credentials& credentials);
+/// The same with a password already at hand (a form's "Test connection").
+[[nodiscard]] EmailAccount to_email_account(const EmailAccountSettings& settings,
+                                            const std::string& password);
 
 }  // namespace samla
